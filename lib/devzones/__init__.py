@@ -1,0 +1,16 @@
+"""devzones: a research workbook on Shanxi's development zones.
+
+Messy Chinese news articles go in; tidy, provenance-linked tables of zones, industry chains and
+investment facts come out. Data flows one way: ``corpus`` (files -> RawDocument) -> ``clean``
+(RawDocument -> Document) -> ``zones`` / ``chains`` / ``investment`` (Document -> rows) ->
+``tables`` (corpus -> DataFrames, cached, written atomically) -> ``report`` (notebooks, HTML).
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+try:
+    __version__ = version("devzones")
+except PackageNotFoundError:  # running from a source tree without installation
+    __version__ = "0.0.0"
+
+__all__ = ["__version__"]

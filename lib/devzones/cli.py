@@ -1,0 +1,63 @@
+"""Command line: ``devzones clean`` and ``devzones extract``. Argument parsing only; every command
+is a thin call into the library modules.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from devzones import tables
+
+
+def _report_errors(errors) -> None:
+    for err in errors:
+        print(f"skipped {err}", file=sys.stderr)
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    docs, errors = tables.load_documents(args.corpus)
+    _report_errors(errors)
+    out = Path(args.out)
+    for doc in docs:
+        tables._atomic_write(out / f"{doc.doc_id}.txt", lambda p, d=doc: Path(p).write_text(d.text, encoding="utf-8"))
+    table = tables.documents_table(docs)
+    tables._atomic_write(out / "documents.csv", lambda p: table.to_csv(p, index=False, encoding="utf-8-sig"))
+    print(table.to_string(index=False))
+    return 0 if docs else 1
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    result = tables.extract_corpus(args.corpus)
+    _report_errors(result.errors)
+    tables.write_tables(result, args.out)
+    print(f"{len(result.documents)} documents -> {args.out}")
+    return 0 if len(result.documents) else 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="devzones", description=__doc__.splitlines()[0])
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("clean", help="write each article's cleaned Simplified text and documents.csv")
+    p.add_argument("corpus", type=Path)
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_clean)
+    p = sub.add_parser("extract", help="extract zones, chains and investments as CSV + Parquet")
+    p.add_argument("corpus", type=Path)
+    p.add_argument("--out", type=Path, required=True)
+    p.set_defaults(func=cmd_extract)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return args.func(args)
+    except FileNotFoundError as exc:
+        print(f"devzones: {exc}", file=sys.stderr)
+        return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
