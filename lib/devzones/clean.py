@@ -102,8 +102,17 @@ def clean_document(raw: RawDocument) -> Document:
     kept.append(len(raw.text))
     script = "traditional" if text != stripped else "simplified"
     return Document(
-        doc_id=raw.doc_id, text=text, raw=raw.text, script=script,
-        sentences=segment_sentences(text), stories=(Story(1, 0, len(text)),),
-        raw_offsets=tuple(kept), title=raw.title, date=raw.date, source=raw.source,
-        author=raw.author, encoding=raw.encoding, path=raw.path,
+        doc_id=raw.doc_id,
+        text=text,
+        raw=raw.text,
+        script=script,
+        sentences=segment_sentences(text),
+        stories=(Story(1, 0, len(text)),),
+        raw_offsets=tuple(kept),
+        title=raw.title,
+        date=raw.date,
+        source=raw.source,
+        author=raw.author,
+        encoding=raw.encoding,
+        path=raw.path,
     )

@@ -21,9 +21,13 @@ def cmd_clean(args: argparse.Namespace) -> int:
     _report_errors(errors)
     out = Path(args.out)
     for doc in docs:
-        tables._atomic_write(out / f"{doc.doc_id}.txt", lambda p, d=doc: Path(p).write_text(d.text, encoding="utf-8"))
+        tables._atomic_write(
+            out / f"{doc.doc_id}.txt", lambda p, d=doc: Path(p).write_text(d.text, encoding="utf-8")
+        )
     table = tables.documents_table(docs)
-    tables._atomic_write(out / "documents.csv", lambda p: table.to_csv(p, index=False, encoding="utf-8-sig"))
+    tables._atomic_write(
+        out / "documents.csv", lambda p: table.to_csv(p, index=False, encoding="utf-8-sig")
+    )
     print(table.to_string(index=False))
     return 0 if docs else 1
 
@@ -39,7 +43,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="devzones", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
-    p = sub.add_parser("clean", help="write each article's cleaned Simplified text and documents.csv")
+    p = sub.add_parser(
+        "clean", help="write each article's cleaned Simplified text and documents.csv"
+    )
     p.add_argument("corpus", type=Path)
     p.add_argument("--out", type=Path, required=True)
     p.set_defaults(func=cmd_clean)

@@ -73,7 +73,10 @@ def read_document(path: str | Path) -> RawDocument:
     except UnicodeDecodeError as exc:
         raise CorpusError(f"{path.name}: not UTF-8 ({exc.reason})") from exc
     return RawDocument(
-        doc_id=path.stem, path=path, text=text, encoding="utf-8",
+        doc_id=path.stem,
+        path=path,
+        text=text,
+        encoding="utf-8",
         stories=(Story(1, 0, len(text)),),
     )
 

@@ -11,8 +11,16 @@ import pandas as pd
 from devzones.clean import Document
 
 INVESTMENT_COLUMNS = [
-    "doc_id", "story", "project", "company", "zone_surface", "amount_yuan", "measure", "status",
-    "start", "end",
+    "doc_id",
+    "story",
+    "project",
+    "company",
+    "zone_surface",
+    "amount_yuan",
+    "measure",
+    "status",
+    "start",
+    "end",
 ]
 
 

@@ -18,7 +18,15 @@ from devzones.clean import Document, clean_document
 from devzones.corpus import LoadError, iter_corpus
 
 DOCUMENT_COLUMNS = [
-    "doc_id", "title", "date", "source", "author", "script", "encoding", "chars", "stories",
+    "doc_id",
+    "title",
+    "date",
+    "source",
+    "author",
+    "script",
+    "encoding",
+    "chars",
+    "stories",
 ]
 TABLE_NAMES = ("documents", "zones", "zone_mentions", "investments", "chains")
 
@@ -40,9 +48,15 @@ class Tables:
 
 def document_row(doc: Document) -> dict:
     return {
-        "doc_id": doc.doc_id, "title": doc.title, "date": doc.date, "source": doc.source,
-        "author": doc.author, "script": doc.script, "encoding": doc.encoding,
-        "chars": len(doc.text), "stories": len(doc.stories),
+        "doc_id": doc.doc_id,
+        "title": doc.title,
+        "date": doc.date,
+        "source": doc.source,
+        "author": doc.author,
+        "script": doc.script,
+        "encoding": doc.encoding,
+        "chars": len(doc.text),
+        "stories": len(doc.stories),
     }
 
 
