@@ -23,6 +23,9 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check lib tests
 
+bench: $(STAMP)
+	$(BIN)/python benchmarks/run.py
+
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks
 
