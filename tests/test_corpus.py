@@ -200,6 +200,12 @@ def test_header_forms(header: str, date: str | None, source: str | None) -> None
     assert (doc.title, doc.date, doc.source) == ("某市开发区签约十个重点项目", date, source)
 
 
+def test_headline_using_metadata_words_is_still_the_title() -> None:
+    text = "省政府发布开发区改革实施方案 明确时间表\n来源:某某日报\n\n近日,省政府发布方案。\n"
+    doc = parse_document("x", Path("x.txt"), text, "utf-8")
+    assert (doc.title, doc.source) == ("省政府发布开发区改革实施方案 明确时间表", "某某日报")
+
+
 def test_no_title_or_date_when_text_starts_with_body() -> None:
     text = "3月28日,某开发区首批重大项目集中开工,总投资一百亿元。\n2022年6月1日,项目投产。\n"
     doc = parse_document("x", Path("x.txt"), text, "utf-8")
@@ -249,6 +255,20 @@ def test_dateline_article_with_subheadings_is_one_story() -> None:
     )
     doc = parse_document("x", Path("x.txt"), text, "utf-8")
     assert len(doc.stories) == 1
+
+
+def test_short_non_name_line_does_not_end_a_story() -> None:
+    text = (
+        "某市开发区项目建设提速\n\n"
+        "今年以来,某市开发区项目建设全面提速,总投资八十亿元。\n\n"
+        "分享\n\n"
+        "新材料产业集聚\n\n"
+        "该区引进新材料项目五个,计划投资二十亿元。\n"
+    )
+    doc = parse_document("x", Path("x.txt"), text, "utf-8")
+    assert len(doc.stories) == 1
+    named = text.replace("分享", "王小明")
+    assert len(parse_document("x", Path("x.txt"), named, "utf-8").stories) == 2
 
 
 def test_page_of_news_items_split_at_datelines_and_bylines() -> None:

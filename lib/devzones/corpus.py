@@ -174,8 +174,11 @@ _MASTHEAD = re.compile(
     r"第\s*\d+\s*期|邮发代号|郵發代號|刊号|刊號|投稿邮箱|投稿郵箱|CN\s*\d{2}-\d{4}"
 )
 _CAPTION = re.compile(r"(?:摄|攝|供图|供圖)\s*$|■|^图为|^圖為")
+# A labelled header field, e.g. ``来源:``, ``发布时间：``, ``浏览量:``; the colon keeps headlines
+# that merely use such words (省政府发布……) from counting as metadata.
 _META_KEY = re.compile(
-    r"来源|來源|作者|记者|記者|编辑|編輯|责编|責編|时间|時間|发布|發布|日期|浏览|瀏覽|阅读|閱讀"
+    r"(?:来源|來源|作者|记者|記者|编辑|編輯|责编|責編|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊)"
+    r"(?:量|数|數|次数|次數)?\s*[:：]"
 )
 
 
@@ -183,6 +186,12 @@ def _is_menu(s: str) -> bool:
     """A site menu: many short words separated by spaces."""
     words = s.split()
     return len(words) >= 4 and sum(len(w) for w in words) / len(words) <= 4
+
+
+# A line ending in a clause mark is half a sentence; one ending in a colon is a lead-in that
+# may open a two-line subheading but is never a page's headline on its own.
+_CLAUSE_END = ("，", ",", "、", "；", ";")
+_OPEN_END = (*_CLAUSE_END, "：", ":")
 
 
 def _is_title_candidate(s: str) -> bool:
@@ -197,6 +206,7 @@ def _is_title_candidate(s: str) -> bool:
         and not _is_menu(s)
         and "@" not in s
         and "://" not in s
+        and not s.endswith(_OPEN_END)
     )
 
 
@@ -281,7 +291,16 @@ def _find_title(header: list[_Line]) -> tuple[str, int] | None:
 
 # --------------------------------------------------------------------------- stories
 
-_PERSON_NAME = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+# The most common Chinese surnames (Simplified and Traditional forms), so that a lone two- or
+# three-character line is only read as a writer's name when it looks like one (not 分享, 返回).
+_SURNAMES = (
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何林罗羅高郑鄭梁谢謝宋唐许許韩韓邓鄧"
+    "冯馮曹彭曾肖萧蕭田董潘袁蔡蒋蔣余于杜叶葉程魏苏蘇吕呂丁任卢盧姚沈钟鍾姜崔谭譚陆陸范範汪"
+    "廖石金韦韋贾賈夏付傅方邹鄒熊白孟秦邱侯江尹薛闫閆阎閻段雷龙龍黎史陶贺賀毛郝顾顧龚龔邵万萬"
+    "覃武钱錢戴严嚴欧歐莫孔向常汤湯康易乔喬赖賴文施洪辛柯庄莊樊祝温溫牛霍葛左申靳裴卫衛晋晉"
+    "岳聂聶安齐齊耿关關翟阮兰蘭宁寧柴储儲栗邢"
+)
+_PERSON_NAME = re.compile(f"^[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}$")
 _BYLINE = re.compile(
     r"^[(（]?(?:本报|本報)?(?:记者|記者|作者|撰稿|文|编辑|編輯|责编|責編|通讯员|通訊員)\s*[:：/／]?"
     r"\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*[)）]?$"
@@ -302,7 +321,8 @@ def _is_headline(s: str) -> bool:
         and len(s) <= _MAX_HEADLINE
         and not _is_prose(s)
         and not _CAPTION.search(s)
-        and not s.endswith(("，", ",", "、", "；", ";"))
+        and not _META_KEY.search(s)
+        and not s.endswith(_CLAUSE_END)
     )
 
 
