@@ -70,6 +70,7 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "产业园区": ("园区", "industrial_park"),
     "产业园": ("园区", "industrial_park"),
     "园区": ("园区", "industrial_park"),
+    "工业园": ("园区", "industrial_park"),
     "综合保税区": ("综保区", "other"),
     "综保区": ("综保区", "other"),
     "示范区": ("示范区", "other"),
@@ -208,12 +209,16 @@ class Gazetteer:
         return frozenset(n for code in self.rows for n in self.names_of(code))
 
     def lookup(self, key: ZoneKey) -> str | None:
-        """The gazetteer code for a key, or None."""
+        """The gazetteer code for a key, or None. A plain 开发区 may stand for any zone of
+        the family (风陵渡开发区); 经开区/高新区 stand for another only with a distinctive,
+        non-place core (中北经济开发区 = 中北高新区, but 长治经开区 is not 长治高新区)."""
         code = self._exact.get((key.core, key.token))
-        if code is None and key.token in DEV_ZONE_TOKENS and key.core and not is_place(key.core):
-            candidates = self._core.get(key.core, set())
-            code = next(iter(candidates)) if len(candidates) == 1 else None
-        return code
+        if code is not None or key.token not in DEV_ZONE_TOKENS or not key.core:
+            return code
+        if key.token != "开发区" and is_place(key.core):
+            return None
+        candidates = self._core.get(key.core, set())
+        return next(iter(candidates)) if len(candidates) == 1 else None
 
 
 @cache

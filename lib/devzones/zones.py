@@ -66,7 +66,8 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # Words that end a name when met walking left: prepositions, conjunctions, particles,
 # determiners' verbs, and verbs that take a zone as object. Language rules, not names.
 _STOP_WORDS = _words(
-    """在 于 的 和 与 及 或 以 为 是 将 把 对 向 从 由 到 了 着 过 之 等 并 被 让 使 给 同 跟 且 而
+    """公司 集团 企业 负责 管理 进入 深入 离开 覆盖 遍布 扩大 运营 招商 开发 
+    在 于 的 和 与 及 或 以 为 是 将 把 对 向 从 由 到 了 着 过 之 等 并 被 让 使 给 同 跟 且 而
     又 也 就 都 还 再 入 至 赴 往 经 据 有 称 叫 即 如 像 含 至 后 前 里 内 外 间 上 下 位于
     地处 坐落 落地 落户 入驻 进驻 依托 打造 建设 推进 推动 围绕 加快 布局 设在 作为 成为 包括
     包含 涵盖 聚焦 培育 服务 融入 助力 支持 对接 参观 考察 调研 视察 走进 来到 前往 实施 启动
@@ -94,12 +95,16 @@ _GENERIC = _words(
 _DESIGNATION_OPENERS = ("国家", "全国", "全省", "全市", "省级", "市级", "县级", "各")
 _OFFICE_ENDINGS = ("中心", "局", "厅", "部", "委", "院", "所", "处", "司", "会", "站", "校")
 _NUMERAL_MEASURE = re.compile(r"[0-9一二三四五六七八九十两几数百千万]+[个大类家条批座项亿万]")
-_COMPANY = re.compile(r"(有限公司|有限责任公司|股份|集团|公司)")
+_COMPANY = re.compile(r"有限公司|有限责任公司|股份|集团|公司")
+_COMPANY_ENDINGS = ("公司", "集团")
 _PHASE = re.compile(r"[一二三四五六七八九0-9]期")
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"\n]{2,25})[”」\"]")
 _ABBREV_DECL = re.compile(r"^[(（](?:以下)?简称[“\"「]?([^”\"」)）,，。]{2,12})[”\"」]?[)）]")
 _PLACE_PAREN = re.compile(r"[(（]([\u3400-\u9fff]{2,4})[)）]$")
 
+# Kinds whose zones are named after a place (晋中国家农高区, 山西综改示范区).
+_PLACE_NAMED_TOKENS = frozenset({"示范区", "农高区", "综改区"})
+_MAX_VERB_HEAD = 4  # a longer non-place head before 示范区 names another designation
 # Bare kind words that stand for a zone already named in the article.
 _BARE_COREF = {
     "示范区": {"综改区", "农高区", "示范区"},
@@ -213,30 +218,34 @@ def _is_generic(head: str) -> bool:
 
 
 def _head_verdict(head: str, before: str, word: str) -> str:
-    """'keep', 'reject' (generic, counted, designation, an office's 园区) or 'bare': a short
-    kind word (农高区, 经开区, 示范区) after a head that is no place name stands alone, as in
-    充分发挥农高区优势, and is then read as the zone the article is about."""
+    """'keep', 'reject' (generic, counted, designation, an office's 园区) or 'bare'. Zones
+    called 示范区/农高区/综改区 are named after a place; with any other short head the kind word
+    stands alone, as in 充分发挥农高区优势, and is read as the zone the article is about."""
     if before and before[-1].isalnum() and not _CJK.match(before[-1]):
         return "reject"  # cut at a number or symbol: 6大…园区, Ⅲ型…产业园
     if _NUMERAL_MEASURE.search(head) or _is_generic(head):
         return "reject"
     if head.startswith(_DESIGNATION_OPENERS) or head.endswith(_OFFICE_ENDINGS):
         return "reject"
-    if word in _BARE_COREF:
+    if _token(word) in _PLACE_NAMED_TOKENS:
         core, _ = strip_places(head)
         if not (is_place(head) or not core or is_place(core)):
-            return "bare"
+            return "bare" if len(head) <= _MAX_VERB_HEAD else "reject"
     return "keep"
 
 
 def _names_a_company(text: str, start: int, end: int) -> bool:
     """The kind word opens a company name (晋中农高区建设运营集团有限公司) or the zone is a
     company's own park (某某有限公司“长三角”…产业园)."""
-    right = re.match(r"[\u3400-\u9fff]{0,10}", text[end : end + 12]).group(0)
-    if _COMPANY.search(right):
+    right = end
+    while right < min(len(text), end + 10) and _CJK.match(text[right]):
+        if text[right] in _STOP_WORDS:
+            break
+        right += 1
+    if _COMPANY.search(text[end:right]) or text.startswith("有限", right):
         return True
     left = re.sub(r"[“\"「][^“”\"「」]{1,8}[”\"」]$", "", text[max(0, start - 14) : start])
-    return left.endswith(("公司", "集团"))
+    return left.endswith(_COMPANY_ENDINGS)
 
 
 def _find_in_doc(ctx: _Context) -> list[_Mention]:
