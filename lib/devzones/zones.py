@@ -66,7 +66,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # Words that end a name when met walking left: prepositions, conjunctions, particles,
 # determiners' verbs, and verbs that take a zone as object. Language rules, not names.
 _STOP_WORDS = _words(
-    """公司 集团 企业 负责 管理 进入 深入 离开 覆盖 遍布 扩大 运营 招商 开发 
+    """公司 集团 企业 负责 管理 进入 深入 离开 覆盖 遍布 扩大 运营 招商 开发
     在 于 的 和 与 及 或 以 为 是 将 把 对 向 从 由 到 了 着 过 之 等 并 被 让 使 给 同 跟 且 而
     又 也 就 都 还 再 入 至 赴 往 经 据 有 称 叫 即 如 像 含 至 后 前 里 内 外 间 上 下 位于
     地处 坐落 落地 落户 入驻 进驻 依托 打造 建设 推进 推动 围绕 加快 布局 设在 作为 成为 包括
