@@ -186,3 +186,26 @@ def test_zone_ids_are_stable_across_corpora(seed_docs, resolved):
     assert len(merged) == len(m_one)
     assert (merged["zone_id_one"] == merged["zone_id_all"]).all()
     assert "信创产业园" in set(zone_table_one["name"])  # a zone outside the gazetteer too
+
+
+def test_relations_stated_in_the_text(seed_docs):
+    doc = seed_docs[REFORM]
+    rel = zones.relations(doc, zones.find_mentions(doc))
+    triples = set(zip(rel["parent"], rel["child"], rel["relation"], strict=True))
+    assert ("山西转型综合改革示范区", "阳曲产业园区", "part_of") in triples
+    assert ("太忻一体化经济区", "大盂产业新城", "start_area") in triples
+    for row in rel.itertuples():
+        span = doc.text[row.start : row.end]
+        assert row.parent in span and row.child in span
+
+
+def test_leading_industries_of_a_zone(seed_docs):
+    doc = seed_docs[REFORM]
+    ind = zones.industries(doc, zones.find_mentions(doc))
+    by_zone = ind.groupby("zone_surface")["industry"].apply(list).to_dict()
+    assert by_zone["清徐经济开发区"][0] == "新型煤化工"
+    assert len(by_zone["太忻一体化经济区"]) == 7
+    assert "现代都市农业" in by_zone["太忻一体化经济区"]
+    for row in ind.itertuples():
+        assert doc.text[row.start : row.end] == row.industry
+        assert doc.text[row.zone_start : row.zone_start + len(row.zone_surface)] == row.zone_surface

@@ -52,7 +52,16 @@ MENTION_EXTRA_COLUMNS = [
 ZONE_COLUMNS = ["zone_id", "name", "aliases", "kind", "level", "city"]
 ZONE_EXTRA_COLUMNS = ["in_gazetteer", "source", "mentions", "documents"]
 RELATION_COLUMNS = ["doc_id", "story", "parent", "child", "relation", "start", "end"]
-INDUSTRY_COLUMNS = ["doc_id", "story", "zone_surface", "industry", "cue", "start", "end"]
+INDUSTRY_COLUMNS = [
+    "doc_id",
+    "story",
+    "zone_surface",
+    "zone_start",
+    "industry",
+    "cue",
+    "start",
+    "end",
+]
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -536,3 +545,147 @@ def _zones_table(mentions: pd.DataFrame, gaz, key_of_zone: dict[str, ZoneKey]) -
             }
         )
     return pd.DataFrame(records, columns=ZONE_COLUMNS + ZONE_EXTRA_COLUMNS)
+
+
+# ---------------------------------------------------------------- relations and industries
+
+# "Y 位于 X" / "X 内的 Y": what lies between a park and the zone holding it.
+_INSIDE_AFTER = re.compile(r"^(位于|地处|坐落于|坐落在|处于|落户|落户于)$")
+_INSIDE_BEFORE = re.compile(r"^(内|中|里)?的?$")
+_START_AREA = re.compile(
+    r"(作为|为|是|列为|定位为)(?P<parent_gap>[^,，。；;]{0,30}?)的?(启动区|起步区|先行区|先导区)"
+)
+_START_AREA_WORDS = ("启动区", "起步区", "先行区", "先导区")
+_UMBRELLA_KINDS = ("integrated_economic_zone", "reform_pilot", "high_tech", "economic_tech")
+_LIST_SEPARATORS = re.compile("、")
+_INDUSTRY_LIST = re.compile(
+    r"(?P<cue>围绕|聚焦|重点发展|重点培育|大力发展|着力发展|主攻|培育)"
+    r"(?P<list>[^。；;！？!?\n,，]{2,150}?)"
+    r"(?P<count>等|等?[0-9一二三四五六七八九十]+[大个条项类]?(?:方面的)?)"
+    r"(?P<term>主导产业|产业集群|支柱产业|重点产业|首位产业|战略性新兴产业|产业)"
+)
+_INDUSTRY_ONE = re.compile(
+    r"以(?P<item>[^,，。；;、以为]{2,15})为(?:一大|首位|核心|主要)?"
+    r"(?P<cue>主导产业|首位产业|支柱产业|重点培育产业|重点产业)"
+)
+_MAX_ZONE_GAP = 150  # how far before a cue a zone mention may stand in its paragraph
+
+
+def _mention_spans(mentions: pd.DataFrame) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, surface, kind, parent) of a document's mentions, in text order."""
+    cols = ["start", "end", "surface", "kind", "parent"]
+    rows = mentions.reindex(columns=cols).fillna("").sort_values(["start", "end"])
+    return [(int(s), int(e), su, k, p) for s, e, su, k, p in rows.itertuples(index=False)]
+
+
+def _relation_row(doc: Document, parent: str, child: str, relation: str, span) -> dict:
+    return {
+        "doc_id": doc.doc_id,
+        "story": doc.story_at(span[0]),
+        "parent": parent,
+        "child": child,
+        "relation": relation,
+        "start": span[0],
+        "end": span[1],
+    }
+
+
+def _start_area_parent(doc: Document, spans, child, gap: tuple[int, int]):
+    """The zone a start-up area belongs to: one named in the phrase itself (作为X的起步区),
+    else the nearest umbrella zone (一体化经济区, 综改区 …) in the sentence, else before it."""
+    inside = [s for s in spans if gap[0] <= s[0] and s[1] <= gap[1] and s[2] != child[2]]
+    if inside:
+        return inside[-1]
+    s_start, s_end = doc.sentence_span(child[0])
+    umbrellas = [s for s in spans if s[3] in _UMBRELLA_KINDS and s[2] != child[2]]
+    same = [s for s in umbrellas if s_start <= s[0] < s_end]
+    if same:
+        return min(same, key=lambda s: abs(s[0] - child[0]))
+    before = [s for s in umbrellas if s[1] <= s_start]
+    return before[-1] if before else None
+
+
+def relations(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Relations between zones that the text states: a park inside a zone ("part_of": 山西转型
+    综合改革示范区阳曲产业园区, Y位于X, X内的Y) and a zone's start-up area ("start_area":
+    将Y作为X的启动区/起步区). ``mentions`` are this document's rows of ``find_mentions``."""
+    text = doc.text
+    spans = _mention_spans(mentions)
+    rows = []
+    for i, child in enumerate(spans):
+        if child[4]:
+            parent = next((s for s in spans if s[1] == child[0] and s[2] == child[4]), None)
+            if parent:
+                rows.append(
+                    _relation_row(doc, parent[2], child[2], "part_of", (parent[0], child[1]))
+                )
+        for other in spans[i + 1 : i + 3]:
+            between = text[child[1] : other[0]]
+            if _INSIDE_AFTER.match(between):  # child 位于 other
+                rows.append(_relation_row(doc, other[2], child[2], "part_of", (child[0], other[1])))
+            elif _INSIDE_BEFORE.match(between) and between and other[3] == "industrial_park":
+                rows.append(_relation_row(doc, child[2], other[2], "part_of", (child[0], other[1])))
+        m = _START_AREA.match(text, child[1], min(len(text), child[1] + 40))
+        if m:
+            parent = _start_area_parent(doc, spans, child, m.span("parent_gap"))
+            if parent:
+                span = (min(child[0], parent[0]), max(m.end(), parent[1]))
+                rows.append(_relation_row(doc, parent[2], child[2], "start_area", span))
+    df = pd.DataFrame(rows, columns=RELATION_COLUMNS)
+    return df.drop_duplicates().sort_values(["start", "end", "child"]).reset_index(drop=True)
+
+
+def _zone_before(text: str, spans, pos: int):
+    """The zone mention nearest before ``pos`` in the same paragraph, within reach."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    near = [s for s in spans if max(para_start, pos - _MAX_ZONE_GAP) <= s[0] and s[1] <= pos]
+    return near[-1] if near else None
+
+
+def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the list items in text[start:end], split at 、."""
+    out, pos = [], start
+    for sep in [*_LIST_SEPARATORS.finditer(text, start, end), None]:
+        stop = sep.start() if sep else end
+        item = text[pos:stop].strip()
+        lead = len(text[pos:stop]) - len(text[pos:stop].lstrip())
+        if 2 <= len(item) <= 14 and not _NUMERAL_MEASURE.search(item) and _CJK.match(item):
+            out.append((pos + lead, pos + lead + len(item)))
+        pos = sep.end() if sep else end
+    return out
+
+
+def industries(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Leading industries the text states for a zone: lists after 围绕/聚焦/重点发展 that end in
+    …等N大主导产业/产业集群, and 以X为主导产业. Each industry is one row with its own offsets;
+    the zone is the nearest mention before the cue in the same paragraph."""
+    text = doc.text
+    spans = _mention_spans(mentions)
+    rows = []
+
+    def add(zone, item_span, cue):
+        rows.append(
+            {
+                "doc_id": doc.doc_id,
+                "story": doc.story_at(item_span[0]),
+                "zone_surface": zone[2],
+                "zone_start": zone[0],
+                "industry": text[item_span[0] : item_span[1]],
+                "cue": cue,
+                "start": item_span[0],
+                "end": item_span[1],
+            }
+        )
+
+    for m in _INDUSTRY_LIST.finditer(text):
+        items = _items(text, *m.span("list"))
+        zone = _zone_before(text, spans, m.start())
+        if zone and (len(items) >= 2 or m.group("count") != "等"):
+            for span in items:
+                add(zone, span, m.group("cue") + "…" + m.group("term"))
+    for m in _INDUSTRY_ONE.finditer(text):
+        zone = _zone_before(text, spans, m.start())
+        if zone:
+            add(zone, m.span("item"), m.group("cue"))
+    df = pd.DataFrame(rows, columns=INDUSTRY_COLUMNS)
+    return df.drop_duplicates().sort_values(["start", "end"]).reset_index(drop=True)
