@@ -209,3 +209,24 @@ def test_leading_industries_of_a_zone(seed_docs):
     for row in ind.itertuples():
         assert doc.text[row.start : row.end] == row.industry
         assert doc.text[row.zone_start : row.zone_start + len(row.zone_surface)] == row.zone_surface
+
+
+def test_declared_short_name_without_kind_word_skips_longer_words():
+    text = "太忻一体化经济区(以下简称“太忻”)将建设。太忻经济一体化发展促进中心表示,太忻的项目很多。"
+    m = zones.find_mentions(_text_doc(text))
+    later = m[m["surface"] == "太忻"]
+    assert list(later["start"]) == [text.index("“太忻”") + 1, text.rindex("太忻的")]
+    assert set(later["antecedent"]) == {"太忻一体化经济区"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("在大同智能制造产业园调研。", "大同智能制造产业园"),  # 同 is not a stop inside 大同
+        ("和顺经济技术开发区开工。", "和顺经济技术开发区"),  # nor 和 inside 和顺
+        ("主会场设在阳曲大盂产业新城。", "阳曲大盂产业新城"),
+        ("长治高新区与某公司签约。", "长治高新区"),  # a company later in the clause
+    ],
+)
+def test_place_names_hold_the_name_together(text, surface):
+    assert zones.find_mentions(_text_doc(text))["surface"].tolist() == [surface]

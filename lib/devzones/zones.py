@@ -75,17 +75,16 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # Words that end a name when met walking left: prepositions, conjunctions, particles,
 # determiners' verbs, and verbs that take a zone as object. Language rules, not names.
 _STOP_WORDS = _words(
-    """公司 集团 企业 负责 管理 进入 深入 离开 覆盖 遍布 扩大 运营 招商 开发
-    在 于 的 和 与 及 或 以 为 是 将 把 对 向 从 由 到 了 着 过 之 等 并 被 让 使 给 同 跟 且 而
-    又 也 就 都 还 再 入 至 赴 往 经 据 有 称 叫 即 如 像 含 至 后 前 里 内 外 间 上 下 位于
-    地处 坐落 落地 落户 入驻 进驻 依托 打造 建设 推进 推动 围绕 加快 布局 设在 作为 成为 包括
-    包含 涵盖 聚焦 培育 服务 融入 助力 支持 对接 参观 考察 调研 视察 走进 来到 前往 实施 启动
-    开工 签约 投产 举行 举办 召开 发布 印发 出台 编制 完成 谋划 创建 共建 建成 新建 扩建 引进
-    吸引 带动 辐射 对标 牵引 提升 优化 强化 加强 深化 加大 全力 积极 集中 力量 正在 已经 目前
-    当前 今年 去年 近日 以来 其中 同时 此外 另外 通过 按照 根据 立足 结合 关于 针对 随着 截至
-    伴随 毗邻 紧邻 联动 协同 携手 合力 获评 入选 列入 纳入 晋升 升级 升格 更名 整合 合并 隶属
-    所属 彰显 展现 体现 展示 发挥 宣布 批复 获批 批准 设立 成立 揭牌 挂牌 申报 申建 筹建
-    规划建设 重点建设 加快建设"""
+    """在 于 的 和 与 及 或 以 为 是 将 把 对 向 从 由 到 了 着 过 之 等 并 被 让 使 给 跟 且 而 又
+    也 就 都 还 再 赴 往 即 至 公司 集团 企业 负责 管理 进入 深入 离开 覆盖 遍布 扩大 运营 招商
+    开发 拥有 据悉 经过 来自 位于 地处 坐落 落地 落户 入驻 进驻 依托 打造 建设 推进 推动 围绕
+    加快 布局 设在 作为 成为 包括 包含 涵盖 聚焦 培育 服务 融入 助力 支持 对接 参观 考察 调研
+    视察 走进 来到 前往 实施 启动 开工 签约 投产 举行 举办 召开 发布 印发 出台 编制 完成 谋划
+    创建 共建 建成 新建 扩建 引进 吸引 带动 辐射 对标 牵引 提升 优化 强化 加强 深化 加大 全力
+    积极 集中 力量 正在 已经 目前 当前 今年 去年 近日 以来 其中 同时 此外 另外 通过 按照 根据
+    立足 结合 关于 针对 随着 截至 伴随 毗邻 紧邻 联动 协同 携手 合力 获评 入选 列入 纳入 晋升
+    升级 升格 更名 整合 合并 隶属 所属 彰显 展现 体现 展示 发挥 宣布 批复 获批 批准 设立 成立
+    揭牌 挂牌 申报 申建 筹建 规划建设 重点建设 加快建设"""
 )
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
 
@@ -108,7 +107,7 @@ _COMPANY = re.compile(r"有限公司|有限责任公司|股份|集团|公司")
 _COMPANY_ENDINGS = ("公司", "集团")
 _PHASE = re.compile(r"[一二三四五六七八九0-9]期")
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"\n]{2,25})[”」\"]")
-_ABBREV_DECL = re.compile(r"^[(（](?:以下)?简称[“\"「]?([^”\"」)）,，。]{2,12})[”\"」]?[)）]")
+_ABBREV_DECL = re.compile(r"[(（](?:以下)?简称[“\"「]?([^”\"」)）,，。]{2,12})[”\"」]?[)）]")
 _PLACE_PAREN = re.compile(r"[(（]([\u3400-\u9fff]{2,4})[)）]$")
 
 # Kinds whose zones are named after a place (晋中国家农高区, 山西综改示范区).
@@ -155,7 +154,7 @@ class _Context:
 def _kind_word_ending_at(text: str, end: int) -> str:
     """The longest kind word ending at ``end`` ('' when none)."""
     for word in KIND_WORDS_BY_LENGTH:
-        if text.startswith(word, end - len(word)) and end - len(word) >= 0:
+        if end - len(word) >= 0 and text.startswith(word, end - len(word)):
             return word
     return ""
 
@@ -172,6 +171,14 @@ def _is_anchor_context_ok(text: str, end: int, word: str) -> bool:
 
 def _stop_word_ending_at(text: str, i: int) -> bool:
     return any(i - n >= 0 and text[i - n : i] in _STOP_WORDS for n in _STOP_LENGTHS)
+
+
+def _place_ending_at(text: str, i: int) -> int:
+    """Length of the longest place name (two characters or more) ending at ``i``, else 0."""
+    for n in (4, 3, 2):
+        if i - n >= 0 and is_place(text[i - n : i]):
+            return n
+    return 0
 
 
 def _place_paren_before(text: str, i: int) -> int | None:
@@ -199,6 +206,10 @@ def _rule_start(text: str, kind_start: int) -> tuple[int, int | None, bool]:
             continue
         if not (_CJK.match(c) or c == "·" or c.isascii() and c.isalpha()):
             break
+        place = _place_ending_at(text, i)
+        if place:  # a place name is part of the name even if it holds a stop word (和顺, 大同)
+            i -= place
+            continue
         if _stop_word_ending_at(text, i):
             break
         i -= 1
@@ -286,7 +297,7 @@ def _find_in_doc(ctx: _Context) -> list[_Mention]:
             continue
         if _PHASE.match(text, end):  # 某产业园二期: a project phase, not a zone
             continue
-        mention.company = _names_a_company(text, start, end)
+        mention.company = _names_a_company(text, mention.start, end)
         found.append(mention)
     return found
 
@@ -304,11 +315,19 @@ def _declared_aliases(text: str, mentions: list[_Mention]) -> list[_Mention]:
         pos = decl.start(1)
         while pos != -1:
             span = (pos, pos + len(alias))
-            if span not in taken and not any(a.start <= pos < a.end for a in mentions):
+            free = span not in taken and not any(a.start <= pos < a.end for a in mentions)
+            if free and (pos == decl.start(1) or _stands_alone(text, alias, span[1])):
                 out.append(_Mention(pos, pos + len(alias), split_kind(alias)[1], antecedent=full))
                 taken.add(span)
             pos = text.find(alias, pos + len(alias))
     return out
+
+
+def _stands_alone(text: str, alias: str, end: int) -> bool:
+    """A declared short name without a kind word (简称“太忻”) counts only where it is not the
+    start of a longer word (太忻经济一体化发展促进中心)."""
+    nxt = text[end : end + 1]
+    return bool(split_kind(alias)[1]) or not _CJK.match(nxt) or nxt in _STOP_WORDS
 
 
 def _token(word: str) -> str:
