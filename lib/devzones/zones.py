@@ -97,7 +97,7 @@ _GENERIC = _words(
     优势 主导 中心 核心 新 老 大 小 开发 建设 高新 高新技术 经济 科技 特别 重大 百强 千亿 百亿
     亿元 产值 等 标准化 智慧 生态 绿色 低碳 数字 国际 临空 物流 边境 跨境 海关 保税 特殊 一般
     功能 主题 专门 集聚 聚集 双创 我国 首个 首家 京津冀 长三角 珠三角 粤港澳 东部 中部 西部 东北
-    沿海 沿黄 周边 省内 省外 国内 国外 境外 海外"""
+    沿海 沿黄 周边 省内 省外 国内 国外 境外 海外 以上 以下 上 下 内 外 前 后 一流 全部 更多"""
 )
 # A head opening with a level or scope word names a designation, not a zone (省级…示范区).
 _DESIGNATION_OPENERS = ("国家", "全国", "全省", "全市", "省级", "市级", "县级", "各")
@@ -237,13 +237,14 @@ def _is_generic(head: str) -> bool:
     return True
 
 
-def _head_verdict(head: str, before: str, word: str) -> str:
+def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
     """'keep', 'reject' (generic, counted, designation, an office's 园区) or 'bare'. Zones
     called 示范区/农高区/综改区 are named after a place; with any other short head the kind word
-    stands alone, as in 充分发挥农高区优势, and is read as the zone the article is about."""
+    stands alone, as in 充分发挥农高区优势, and is read as the zone the article is about. A park
+    written right after its zone (…开发区数字经济产业园) is named by the zone: plain heads pass."""
     if before and before[-1].isalnum() and not _CJK.match(before[-1]):
         return "reject"  # cut at a number or symbol: 6大…园区, Ⅲ型…产业园
-    if _NUMERAL_MEASURE.search(head) or _is_generic(head):
+    if _NUMERAL_MEASURE.search(head) or (_is_generic(head) and not in_zone):
         return "reject"
     if head.startswith(_DESIGNATION_OPENERS) or head.endswith(_OFFICE_ENDINGS):
         return "reject"
@@ -288,7 +289,8 @@ def _find_in_doc(ctx: _Context) -> list[_Mention]:
         head = text[start:kind_start]
         mention = _Mention(start, end, word, parent_end, trusted=trusted == start)
         if head and not mention.trusted:
-            verdict = _head_verdict(head, text[max(0, start - 1) : start], word)
+            before = text[max(0, start - 1) : start]
+            verdict = _head_verdict(head, before, word, in_zone=parent_end is not None)
             if verdict == "reject":
                 continue
             if verdict == "bare":
