@@ -195,7 +195,7 @@ def _rule_start(text: str, kind_start: int) -> tuple[int, int | None, bool]:
     while i > 0:
         if kind_start - i >= _MAX_HEAD:
             return i, None, True
-        if i < kind_start and _kind_word_ending_at(text, i):
+        if i < kind_start and text[i - 1] in "区园城" and _kind_word_ending_at(text, i):
             return i, i, False
         c = text[i - 1]
         if c in ")）":
@@ -360,30 +360,27 @@ def _abbreviates(short: str, long: str) -> bool:
 
 
 def _link_short_forms(text: str, mentions: list[_Mention]) -> None:
-    """Tie bare kind words and shortened names to the full name used in the same article."""
+    """Tie bare kind words and shortened names to the full name used in the same article.
+    ``mentions`` are in text order, so a bare word takes the last full name seen before it."""
     gaz = default_gazetteer()
     surfaces = sorted({m.surface(text) for m in mentions}, key=lambda s: (-len(s), s))
+    last_named: dict[str, tuple[int, str]] = {}  # kind token -> (end, surface) seen last
+    longer_of: dict[str, str] = {}
     for m in mentions:
-        if m.antecedent:
-            continue
         surface = m.surface(text)
         if surface == m.kind_word:
-            allowed = _BARE_COREF[m.kind_word]
-            before = [
-                p
-                for p in mentions
-                if p.end <= m.start
-                and p.surface(text) != p.kind_word
-                and _token(p.kind_word) in allowed
-            ]
-            if before:
-                m.antecedent = before[-1].surface(text)
+            seen = [last_named[t] for t in _BARE_COREF[m.kind_word] if t in last_named]
+            if seen and not m.antecedent:
+                m.antecedent = max(seen)[1]
             continue
-        if gaz.lookup(zone_key(surface)) or m.parent_end is not None:
+        last_named[_token(m.kind_word)] = (m.end, surface)
+        if m.antecedent or m.parent_end is not None:
             continue
-        longer = next((s for s in surfaces if _abbreviates(surface, s)), None)
-        if longer:
-            m.antecedent = longer
+        if surface not in longer_of:
+            own = gaz.lookup(zone_key(surface))
+            longer = None if own else next((s for s in surfaces if _abbreviates(surface, s)), "")
+            longer_of[surface] = longer or ""
+        m.antecedent = longer_of[surface]
 
 
 def _drop_unresolvable(text: str, mentions: list[_Mention]) -> list[_Mention]:
