@@ -110,6 +110,17 @@ def test_line_endings_normalised(tmp_path: Path, seeds_dir: Path) -> None:
     assert doc.text == text
 
 
+def test_utf8_cut_mid_character_still_loads(tmp_path: Path, seeds_dir: Path) -> None:
+    text = _seed_text(seeds_dir, "001")
+    last = max(i for i, c in enumerate(text) if not c.isascii())
+    path = tmp_path / "cut.txt"
+    path.write_bytes(text[: last + 1].encode("utf-8")[:-1])  # drop the last byte of a character
+    doc = read_document(path)
+    assert doc.encoding == "utf-8"
+    assert doc.text == text[:last] + "\ufffd"
+    assert doc.title == "太忻一体化经济区建设大步向前"
+
+
 # --------------------------------------------------------------------------- bad files
 
 BAD_FILES = {
@@ -185,6 +196,7 @@ HEADERS = [
     ("站点切换\n新闻\n某市开发区签约十个重点项目\n2021\n03/15\n09:30\n", "2021-03-15", None),
     ("某市开发区签约十个重点项目\n\n2021-03-15 某某财经 浏览量:\n", "2021-03-15", None),
     ("某市开发区签约十个重点项目\n来源:某某信息网   时间:2021/3/15\n", "2021-03-15", "某某信息网"),
+    ("某市开发区签约十个重点项目\n来源：太原发布发布时间：2021-03-15\n", "2021-03-15", "太原发布"),
     (
         "当前位置:首页 > 新闻 > 正文\n某市开发区签约十个重点项目\n发布时间:2021年13月40日\n",
         None,

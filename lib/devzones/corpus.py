@@ -1,11 +1,12 @@
 """Load a folder of articles into ``RawDocument``s: find ``*.txt`` files, detect each file's
 encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK or Big5 — the last two told
-apart by charset-normalizer restricted to those codecs), normalise line endings to ``\\n``, read
-header metadata (title, date, source, author) from the text itself and split newspaper pages that
-hold several stories into ``Story`` spans. Apart from the line endings nothing is cleaned here:
-the text keeps its original script, pinyin annotations and page furniture for ``clean``. A file
-that cannot be read (empty, binary, unknown encoding) is reported as a ``LoadError`` naming the
-file and the reason, and the rest still load.
+apart by charset-normalizer restricted to those codecs; a rare damaged UTF-8 byte becomes U+FFFD),
+normalise line endings (``\\r\\n`` and ``\\r`` become ``\\n``), read header metadata (title,
+date, source, author) from the text itself and split newspaper pages that hold several stories
+into ``Story`` spans. Apart from the line endings nothing is cleaned here: the text keeps its
+original script, pinyin annotations and page furniture for ``clean``. A file that cannot be read
+(empty, binary, unknown encoding) is reported as a ``LoadError`` naming the file and the reason,
+and the rest still load.
 """
 
 from __future__ import annotations
@@ -74,6 +75,12 @@ _LEGACY_CODECS = ["gb18030", "big5"]
 # C0 controls other than tab, newline, vertical tab, form feed, carriage return and escape.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _MAX_CONTROL_SHARE = 0.01
+_CJK_PER_DAMAGED_BYTE = 200
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _cjk_count(s: str) -> int:
+    return len(_CJK.findall(s))
 
 
 def _looks_binary(text: str) -> bool:
@@ -81,6 +88,21 @@ def _looks_binary(text: str) -> bool:
     if "\x00" in text:
         return True
     return len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text)
+
+
+def _decode_utf8(data: bytes) -> str | None:
+    """UTF-8 text, tolerating a rare damaged byte (a page cut mid-character, say).
+
+    A damaged sequence becomes U+FFFD. GBK or Big5 bytes read as UTF-8 give almost no valid
+    Chinese, so a handful of errors among thousands of decoded characters can only be damage.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - data.count("\ufffd".encode())
+    return text if damaged * _CJK_PER_DAMAGED_BYTE <= _cjk_count(text) else None
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
@@ -117,10 +139,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     elif b"\x00" in data:
         raise CorpusError("binary data")
     else:
-        try:
-            text, codec = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, codec = _decode_legacy(data)
+        utf8 = _decode_utf8(data)
+        text, codec = (utf8, "utf-8") if utf8 is not None else _decode_legacy(data)
     if _looks_binary(text):
         raise CorpusError("binary data")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -131,17 +151,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- lines
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # A pinyin reading in brackets after a character, e.g. 經(jīng); removed from titles only.
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]+[)）]")
 
 
 @dataclass(frozen=True)
 class _Line:
-    """A non-blank line: its span in the text and its stripped content (pinyin removed)."""
+    """A non-blank line: where it starts in the text and its stripped content, pinyin removed."""
 
     start: int
-    end: int
     content: str
 
 
@@ -150,13 +168,9 @@ def _lines(text: str) -> list[_Line]:
     for raw in text.split("\n"):
         content = _PINYIN.sub("", raw).strip()
         if content:
-            out.append(_Line(pos, pos + len(raw), content))
+            out.append(_Line(pos, content))
         pos += len(raw) + 1
     return out
-
-
-def _cjk_count(s: str) -> int:
-    return len(_CJK.findall(s))
 
 
 _MAX_HEADLINE = 40
@@ -225,10 +239,8 @@ _DATE_PATTERNS = (
 # A year alone on a line and the month/day on the next, as some sites lay out a dateline.
 _YEAR_LINE = re.compile(r"^(\d{4})\s*年?$")
 _MONTH_DAY_LINE = re.compile(r"^(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?(?:\s|$)")
-_VALUE_STOP = (
-    r"(?=\s|$|[|｜]|来源|來源|作者|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|責編|时间|時間"
-    r"|发布|發布|日期|\d{4}[-年/.])"
-)
+# A field's value runs to a space, a separator, the next labelled field or a date.
+_VALUE_STOP = rf"(?=\s|$|[|｜]|(?:责任|責任|发布|發布)?{_META_KEY.pattern}|\d{{4}}[-年/.])"
 _SOURCE = re.compile(r"(?:来源|來源|稿源)\s*[:：]\s*(.+?)" + _VALUE_STOP)
 _AUTHOR = re.compile(r"(?:作者|记者|記者)\s*[:：]\s*(.+?)" + _VALUE_STOP)
 
@@ -272,8 +284,8 @@ def _header(lines: list[_Line]) -> list[_Line]:
     return header
 
 
-def _find_title(header: list[_Line]) -> tuple[str, int] | None:
-    """The headline (with a dashed subtitle attached) and the index of its last header line.
+def _find_title(header: list[_Line]) -> str | None:
+    """The headline, with a dashed subtitle on the next line attached.
 
     A newspaper page's masthead (issue number, postal code, editor) comes before its headline,
     so when the header holds a masthead line only the lines after it are considered.
@@ -281,11 +293,10 @@ def _find_title(header: list[_Line]) -> tuple[str, int] | None:
     first = 1 + max((i for i, ln in enumerate(header) if _MASTHEAD.search(ln.content)), default=-1)
     for i in range(first, len(header)):
         if _is_title_candidate(header[i].content):
-            title, last = header[i].content, i
-            if last + 1 < len(header) and _is_subtitle(header[last + 1].content):
-                last += 1
-                title += header[last].content
-            return title, last
+            title = header[i].content
+            if i + 1 < len(header) and _is_subtitle(header[i + 1].content):
+                title += header[i + 1].content
+            return title
     return None
 
 
@@ -386,8 +397,7 @@ def parse_document(doc_id: str, path: Path, text: str, encoding: str) -> RawDocu
     header_text = [ln.content for ln in header]
     # Dates, sources and authors may sit on a short line just below a lead paragraph.
     meta_text = [ln.content for ln in lines[:_HEADER_LINES] if not _is_prose(ln.content)]
-    found = _find_title(header)
-    title = found[0] if found else None
+    title = _find_title(header)
     date = _find_date(header_text) or _find_date([s for s in meta_text if _META_KEY.search(s)])
     body_start = _first_body_line(lines, len(header))
     starts = _split_stories(lines, body_start)
