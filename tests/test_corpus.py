@@ -101,6 +101,15 @@ def test_gbk_and_big5_told_apart_paragraph_by_paragraph(
         assert read_document(path).encoding == expected, para
 
 
+def test_windows_big5_characters(tmp_path: Path, seeds_dir: Path) -> None:
+    """裏 and 恒 exist only in Windows' Big5 (cp950); such a file still loads as Big5."""
+    text = _passage(seeds_dir, "003", "big5") + "\n這裏的企業恒心不改。"
+    path = tmp_path / "cp950.txt"
+    path.write_bytes(text.encode("cp950"))
+    doc = read_document(path)
+    assert (doc.encoding, doc.text) == ("cp950", text)
+
+
 def test_line_endings_normalised(tmp_path: Path, seeds_dir: Path) -> None:
     text = _passage(seeds_dir, "003", "big5")
     path = tmp_path / "crlf.txt"
@@ -281,6 +290,10 @@ def test_short_non_name_line_does_not_end_a_story() -> None:
     assert len(doc.stories) == 1
     named = text.replace("分享", "王小明")
     assert len(parse_document("x", Path("x.txt"), named, "utf-8").stories) == 2
+    signed = text.replace("亿元。\n\n分享", "亿元。(记者 王小明)")
+    assert len(parse_document("x", Path("x.txt"), signed, "utf-8").stories) == 2
+    reprint = signed.replace("新材料产业集聚", "转自:某某晚报")
+    assert len(parse_document("x", Path("x.txt"), reprint, "utf-8").stories) == 1
 
 
 def test_page_of_news_items_split_at_datelines_and_bylines() -> None:

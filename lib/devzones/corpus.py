@@ -1,5 +1,5 @@
 """Load a folder of articles into ``RawDocument``s: find ``*.txt`` files, detect each file's
-encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK or Big5 — the last two told
+encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK or Big5/cp950 — the last two told
 apart by charset-normalizer restricted to those codecs; a rare damaged UTF-8 byte becomes U+FFFD),
 normalise line endings (``\\r\\n`` and ``\\r`` become ``\\n``), read header metadata (title,
 date, source, author) from the text itself and split newspaper pages that hold several stories
@@ -71,7 +71,10 @@ _BOMS = (
 # File signatures of formats that are sometimes saved with a .txt name by scrapers.
 _MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF",
           b"\xd0\xcf\x11\xe0", b"\x1f\x8b")  # fmt: skip
-_LEGACY_CODECS = ["gb18030", "big5"]
+_LEGACY_CODECS = ["gb18030", "big5", "cp950"]
+# Strict Big5 lacks characters that Windows' Big5 (cp950) has, e.g. 裏 恒 碁; plain Big5 is
+# named when it suffices.
+_DECODE_ORDER = {"gb18030": ("gb18030",), "big5": ("big5", "cp950"), "cp950": ("big5", "cp950")}
 # C0 controls other than tab, newline, vertical tab, form feed, carriage return and escape.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _MAX_CONTROL_SHARE = 0.01
@@ -106,18 +109,18 @@ def _decode_utf8(data: bytes) -> str | None:
 
 
 def _decode_legacy(data: bytes) -> tuple[str, str]:
-    """Decode BOM-less non-UTF-8 bytes as GB18030 or Big5.
+    """Decode BOM-less non-UTF-8 bytes as GB18030 or Big5 (cp950).
 
-    Both codecs accept most of each other's byte sequences, so strict decoding alone cannot
+    Both families accept most of each other's byte sequences, so strict decoding alone cannot
     choose; charset-normalizer ranks the candidates by how coherent the decoded Chinese is, and
     the first one that also decodes the whole file strictly wins.
     """
-    ranked = [m.encoding for m in from_bytes(data, cp_isolation=_LEGACY_CODECS)]
-    for codec in ranked:
-        try:
-            return data.decode(codec), codec
-        except UnicodeDecodeError:
-            continue
+    for match in from_bytes(data, cp_isolation=_LEGACY_CODECS):
+        for codec in _DECODE_ORDER[match.encoding]:
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                continue
     raise CorpusError("unknown encoding (not UTF-8, UTF-16, GB18030/GBK or Big5)")
 
 
@@ -191,7 +194,8 @@ _CAPTION = re.compile(r"(?:摄|攝|供图|供圖)\s*$|■|^图为|^圖為")
 # A labelled header field, e.g. ``来源:``, ``发布时间：``, ``浏览量:``; the colon keeps headlines
 # that merely use such words (省政府发布……) from counting as metadata.
 _META_KEY = re.compile(
-    r"(?:来源|來源|作者|记者|記者|编辑|編輯|责编|責編|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊)"
+    r"(?:来源|來源|稿源|转自|轉自|转载|轉載|作者|记者|記者|编辑|編輯|责编|責編|时间|時間|日期"
+    r"|浏览|瀏覽|阅读|閱讀|点击|點擊)"
     r"(?:量|数|數|次数|次數)?\s*[:：]"
 )
 
@@ -316,6 +320,11 @@ _BYLINE = re.compile(
     r"^[(（]?(?:本报|本報)?(?:记者|記者|作者|撰稿|文|编辑|編輯|责编|責編|通讯员|通訊員)\s*[:：/／]?"
     r"\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*[)）]?$"
 )
+# A byline closing a story's last paragraph, e.g. ``……发展动力。(记者曹婷婷)``.
+_TRAILING_BYLINE = re.compile(
+    r"[(（](?:本报|本報)?(?:记者|記者|通讯员|通訊員|作者|编辑|編輯|责编|責編)\s*[:：]?"
+    r"[\u4e00-\u9fff·、\s]{2,20}[)）]\s*$"
+)
 # The opening of a news item: an outlet (…报/社/网/台), optionally a place and a reporter, then
 # the day it happened, e.g. ``科学导报 记者王波 7月2日,`` or ``新华社太原5月18日电``.
 _DATELINE = re.compile(
@@ -340,6 +349,10 @@ def _is_headline(s: str) -> bool:
 def _is_byline(s: str) -> bool:
     """A line ending a story: the writer's name alone, or ``记者 XXX`` and similar."""
     return bool(_PERSON_NAME.match(s) or _BYLINE.match(s))
+
+
+def _ends_story(s: str) -> bool:
+    return _is_byline(s) or bool(_TRAILING_BYLINE.search(s))
 
 
 def _join_headline(parts: list[str]) -> str:
@@ -373,7 +386,7 @@ def _split_stories(lines: list[_Line], body_start: int) -> list[tuple[int, str]]
             i = max(j, i + 1)
             continue
         after_dateline = bool(_DATELINE.match(lines[j].content))
-        after_byline = _is_byline(lines[i - 1].content)
+        after_byline = _ends_story(lines[i - 1].content)
         if after_dateline or after_byline or (starts and current_is_item):
             starts.append((i, _join_headline([ln.content for ln in lines[i:j]])))
             current_is_item = after_dateline
