@@ -43,8 +43,8 @@ TABLE_NAMES = ("documents", "zones", "zone_mentions", "investments", "chains")
 ENGINES = ("local", "dask")
 SORT_KEYS = ("doc_id", "start", "end")
 SURFACE_SUFFIX = "zone_surface"
-# Documents per batch: the unit of streaming. Fixed (not derived from --jobs) so that the way
-# frames are concatenated, and hence every dtype, is the same whatever the engine or job count.
+# Documents per batch: the unit of streaming and of concatenation. Fixed (not derived from
+# --jobs) so that frames are always concatenated alike: same dtypes whatever the engine.
 BATCH_SIZE = 200
 PROGRESS_MIN_FILES = 20
 
@@ -185,8 +185,8 @@ def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
 
 
 class _Collector:
-    """Gathers per-document results batch by batch; each batch is concatenated at once so that
-    memory holds a few frames per batch, never one per document."""
+    """Gathers per-document results in order, concatenating every ``BATCH_SIZE`` documents so
+    that memory holds a few frames per batch, never one per document."""
 
     def __init__(self) -> None:
         self.rows: list[dict[str, object]] = []
@@ -200,6 +200,8 @@ class _Collector:
         else:
             self.rows.append(item.document)
             self._batch.append(item)
+            if len(self._batch) >= BATCH_SIZE:
+                self.flush()
 
     def flush(self) -> None:
         names = dict.fromkeys(name for r in self._batch for name in r.frames)
@@ -345,11 +347,12 @@ def _dask_engine(jobs: int, scheduler: str | None) -> Iterator[Runner]:
     corpus must be on a file system the workers can read."""
     bag, _, _ = _import_dask()
     with _dask_client(jobs, scheduler) as client:
+        workers = len(client.scheduler_info()["workers"]) or jobs
 
         def run(paths: list[Path]) -> list[DocResult | LoadError]:
             if not paths:
                 return []
-            items = bag.from_sequence([str(p) for p in paths], npartitions=2 * jobs)
+            items = bag.from_sequence([str(p) for p in paths], npartitions=2 * workers)
             return client.compute(items.map(_extract_or_error)).result()
 
         yield run
@@ -426,7 +429,6 @@ def extract_corpus(
                     store.put(key, item)
                 collector.add(item)
                 bar.update()
-            collector.flush()
     tables = collector.tables()
     tables.stats.cached = cached
     tables.stats.seconds = time.perf_counter() - began
