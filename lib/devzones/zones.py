@@ -531,7 +531,7 @@ def resolve(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
 def _zones_table(mentions: pd.DataFrame, gaz, key_of_zone: dict[str, ZoneKey]) -> pd.DataFrame:
     records = []
     for zone_id, group in mentions.groupby("zone_id", sort=True):
-        surfaces = set(group["surface"])
+        surfaces = {s for s in group["surface"] if s not in KIND_WORDS}  # not bare 示范区
         composite = {
             p + s for p, s in zip(group["parent"], group["surface"], strict=True) if p and s
         }
@@ -543,7 +543,7 @@ def _zones_table(mentions: pd.DataFrame, gaz, key_of_zone: dict[str, ZoneKey]) -
             in_gaz, source = True, row["source"]
         else:
             key = key_of_zone[zone_id]
-            name = _best_name(surfaces | composite)
+            name = _best_name(surfaces | composite or set(group["surface"]))
             known = set()
             kind, level, city = _TOKEN_KIND.get(key.token, "other"), "unknown", key.city
             in_gaz, source = False, "corpus"
