@@ -201,6 +201,10 @@ class Gazetteer:
                 if key.token in DEV_ZONE_TOKENS and key.core:
                     self._core.setdefault(key.core, set()).add(code)
 
+    def cores(self) -> frozenset[str]:
+        """Name cores of the gazetteer's zones (中北, 风陵渡, 杏花村 …)."""
+        return frozenset(zone_key(n).core for code in self.rows for n in self.names_of(code))
+
     def names_of(self, code: str) -> list[str]:
         row = self.rows[code]
         return [row["name"], *(s for s in row["short_names"].split("|") if s)]

@@ -84,7 +84,8 @@ _STOP_WORDS = _words(
     积极 集中 力量 正在 已经 目前 当前 今年 去年 近日 以来 其中 同时 此外 另外 通过 按照 根据
     立足 结合 关于 针对 随着 截至 伴随 毗邻 紧邻 联动 协同 携手 合力 获评 入选 列入 纳入 晋升
     升级 升格 更名 整合 合并 隶属 所属 彰显 展现 体现 展示 发挥 宣布 批复 获批 批准 设立 成立
-    揭牌 挂牌 申报 申建 筹建 规划建设 重点建设 加快建设"""
+    揭牌 挂牌 申报 申建 筹建 规划建设 重点建设 加快建设 要求 表示 指出 强调 希望 鼓励 带领 组织
+    帮助 督促 指导 考核 评选 认定 命名 授予 获得 荣获"""
 )
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
 
@@ -97,7 +98,9 @@ _GENERIC = _words(
     优势 主导 中心 核心 新 老 大 小 开发 建设 高新 高新技术 经济 科技 特别 重大 百强 千亿 百亿
     亿元 产值 等 标准化 智慧 生态 绿色 低碳 数字 国际 临空 物流 边境 跨境 海关 保税 特殊 一般
     功能 主题 专门 集聚 聚集 双创 我国 首个 首家 京津冀 长三角 珠三角 粤港澳 东部 中部 西部 东北
-    沿海 沿黄 周边 省内 省外 国内 国外 境外 海外 以上 以下 上 下 内 外 前 后 一流 全部 更多"""
+    沿海 沿黄 周边 省内 省外 国内 国外 境外 海外 以上 以下 上 下 内 外 前 后 一流 全部 更多 零碳
+    近零碳 循环 循环化 化工 智能 智能化 数字化 信息化 平安 美丽 安全 文明 示范性 生态化 节约型
+    花园式"""
 )
 # A head opening with a level or scope word names a designation, not a zone (省级…示范区).
 _DESIGNATION_OPENERS = ("国家", "全国", "全省", "全市", "省级", "市级", "县级", "各")
@@ -248,11 +251,19 @@ def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
         return "reject"
     if head.startswith(_DESIGNATION_OPENERS) or head.endswith(_OFFICE_ENDINGS):
         return "reject"
+    if _token(word) == "开发区" and not _names_a_place(head):
+        return "reject"  # a plain 开发区 is named after its place (风陵渡开发区)
     if _token(word) in _PLACE_NAMED_TOKENS:
         core, _ = strip_places(head)
         if not (is_place(head) or not core or is_place(core)):
             return "bare" if len(head) <= _MAX_VERB_HEAD else "reject"
     return "keep"
+
+
+def _names_a_place(head: str) -> bool:
+    """The head opens with a Shanxi place, or its core is a gazetteer zone's (风陵渡)."""
+    core, city = strip_places(head)
+    return bool(city) or core in default_gazetteer().cores()
 
 
 def _names_a_company(text: str, start: int, end: int) -> bool:
