@@ -230,3 +230,10 @@ def test_declared_short_name_without_kind_word_skips_longer_words():
 )
 def test_place_names_hold_the_name_together(text, surface):
     assert zones.find_mentions(_text_doc(text))["surface"].tolist() == [surface]
+
+
+def test_resolve_accepts_an_empty_corpus():
+    zone_table, m = zones.resolve(pd.DataFrame(columns=zones.MENTION_COLUMNS))
+    assert zone_table.empty and m.empty
+    assert list(zone_table.columns[:6]) == zones.ZONE_COLUMNS
+    assert "zone_id" in m.columns

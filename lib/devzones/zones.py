@@ -426,11 +426,8 @@ def _gazetteer_names() -> frozenset[str]:
 
 
 def _context(text: str) -> _Context:
-    quoted = {
-        q.group(1)
-        for q in _QUOTED.finditer(text)
-        if split_kind(q.group(1))[0] and _CJK.match(q.group(1))
-    }
+    """Names trusted over the stop rules: the gazetteer's and those the article quotes."""
+    quoted = {q.group(1) for q in _QUOTED.finditer(text) if _CJK.match(q.group(1))}
     quoted = {q for q in quoted if split_kind(q)[1] and not _is_generic(split_kind(q)[0])}
     trusted = _gazetteer_names() | frozenset(quoted)
     return _Context(text, trusted, max(len(n) for n in trusted))
@@ -496,14 +493,16 @@ def _mention_key(row: dict, parent_city: str) -> ZoneKey:
 
 
 def _best_name(names: Iterable[str]) -> str:
-    """The fullest form: the longest kind word, then the longest name, then text order."""
+    """The fullest form: the longest kind word, then the longest name, then the name itself
+    (so ties break the same way on every run)."""
     return max(names, key=lambda n: (len(split_kind(n)[1]), len(n), n))
 
 
 def resolve(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Corpus-wide: give every mention a zone_id; return (zones, mentions with zone_id)."""
     gaz = default_gazetteer()
-    rows = mentions.sort_values(["doc_id", "start", "end"]).to_dict("records")
+    order = ["doc_id", "start", "end", "surface"]
+    rows = mentions.sort_values(order, kind="mergesort").to_dict("records")
     for r in rows:
         for col in ("parent", "antecedent"):
             r[col] = r.get(col) if isinstance(r.get(col), str) else ""
