@@ -103,6 +103,7 @@ _GENERIC = _words(
     近零碳 循环 循环化 化工 智能 智能化 数字化 信息化 平安 美丽 安全 文明 示范性 生态化 节约型
     花园式"""
 )
+_LOCAL_DETERMINERS = tuple(a + b for a in "我本该" for b in "省市县区")
 # A head opening with a level or scope word names a designation, not a zone (省级…示范区).
 _DESIGNATION_OPENERS = ("国家", "全国", "全省", "全市", "省级", "市级", "县级", "各")
 _OFFICE_ENDINGS = ("中心", "局", "厅", "部", "委", "院", "所", "处", "司", "会", "站", "校")
@@ -300,6 +301,8 @@ def _find_in_doc(ctx: _Context) -> list[_Mention]:
             start = rule
         if too_long:
             continue
+        if trusted != start and text.startswith(_LOCAL_DETERMINERS, start):
+            start += 2  # 我市XX产业园: the determiner is not part of the name
         head = text[start:kind_start]
         mention = _Mention(start, end, word, parent_end, trusted=trusted == start)
         if head and not mention.trusted:
