@@ -243,7 +243,7 @@ _EDITOR = re.compile(
 _PHOTO_IN_PARENS = re.compile(r"[(（][^()（）\n]{0,24}[^拍]摄影?\s*[)）]")
 _SENTENCE_BREAK = re.compile(r"[。！？!?]")
 _CSS_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")
-_NUMBERS_ONLY = re.compile(r"[\d\s/:.\-]+")
+_NUMBERS_ONLY = re.compile(r"[\s/:.\-]*\d[\d\s/:.\-]*")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+\.[A-Za-z.]{2,}")
 _PROSE = re.compile(r"[。，,、；;！？]")
 _BREADCRUMB_START = ("您当前的位置", "当前位置", "您的位置", "您现在的位置", "所在位置")
@@ -289,34 +289,40 @@ def _is_furniture_line(line: str) -> bool:
     """Whole lines that are page furniture rather than article text."""
     if line.startswith(_BREADCRUMB_START):
         return True
-    if len(line) < 80 and any(m in line for m in _BREADCRUMB_MARK) and not _PROSE.search(line):
-        return True
-    if _CSS_TOKEN.fullmatch(line) or _NUMBERS_ONLY.fullmatch(line):
-        return True
     if len(line) < 300 and (
         any(w in line for w in _FOOTER_WORDS) or ("@" in line and _EMAIL.search(line))
     ):
         return True
-    return _is_menu(line)
+    if _PROSE.search(line):  # the remaining kinds have no clause punctuation
+        return False
+    if len(line) < 80 and any(m in line for m in _BREADCRUMB_MARK):
+        return True
+    return bool(_CSS_TOKEN.fullmatch(line) or _NUMBERS_ONLY.fullmatch(line)) or _is_menu(line)
 
 
-def _photo_credit_span(start: int, line: str) -> Span | None:
+def _photo_credit_span(text: str, start: int, line: str) -> Span | None:
     """A caption credit closing the line (``王超摄``, ``山西综改示范区 武跃刚 摄``): the part after
     the last full stop, or the whole line when it is only a caption."""
     body = line.rstrip()
     if not body.endswith(("摄", "摄影")) or body.endswith(("拍摄", "拍摄影")):
         return None
     stops = [m.end() for m in _SENTENCE_BREAK.finditer(body)]
-    tail_start = stops[-1] if stops else 0
-    if len(body) - tail_start > _MAX_CAPTION_TAIL:
+    if not stops:
+        return _line_span(text, start, line) if len(body) <= _MAX_CAPTION_TAIL else None
+    if len(body) - stops[-1] > _MAX_CAPTION_TAIL:
         return None
-    return start + tail_start, start + len(body)
+    return start + stops[-1], start + len(line)
 
 
-def _furniture_spans(text: str) -> list[Span]:
+def _inline_furniture_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     for regex in (_URL, _MARKDOWN_IMAGE, _EDITOR, _PHOTO_IN_PARENS):
         spans.extend(m.span() for m in regex.finditer(text))
+    return sorted(spans)
+
+
+def _furniture_line_spans(text: str) -> list[Span]:
+    spans: list[Span] = []
     in_related = False
     for start, line in _lines(text):
         stripped = line.strip()
@@ -326,16 +332,16 @@ def _furniture_spans(text: str) -> list[Span]:
             in_related = False
         if stripped and (in_related or _is_furniture_line(stripped)):
             spans.append(_line_span(text, start, line))
-        elif (credit := _photo_credit_span(start, line)) is not None:
+        elif (credit := _photo_credit_span(text, start, line)) is not None:
             spans.append(credit)
-    return sorted(spans)
+    return spans
 
 
 def remove_furniture(text: str) -> str:
     """Drop breadcrumbs, site menus, CSS leftovers, bare URLs, image placeholders, photo and
     editor credits, lines of bare numbers, footers (email, 邮发代号, copyright) and link lists
     under headings such as 延伸阅读."""
-    return _apply(_furniture_spans, text)
+    return _apply(_furniture_line_spans, _apply(_inline_furniture_spans, text))
 
 
 # --- rule 5: punctuation ----------------------------------------------------------------------
@@ -343,7 +349,7 @@ def remove_furniture(text: str) -> str:
 _PUNCT_RUN = re.compile(r"[,，、;；。：:！？!?]{2,}")
 _COMMAS = ",，"
 _STRONGER_THAN_ENUM = set(";；。：:！？!?")
-_LINE_START_PUNCT = re.compile(r"^[ \t\u3000\xa0]*[,，、;；]+", re.M)
+_LINE_START_PUNCT = re.compile(r"^[ \t\u3000\xa0,，、;；]*[,，、;；]", re.M)
 
 
 def _punct_run_deletions(start: int, run: str) -> list[Span]:
@@ -500,20 +506,24 @@ def drop_repeats(text: str) -> str:
 # --- the pipeline -----------------------------------------------------------------------------
 
 _AFTER_CONVERSION: tuple[Callable[[str], list[Span]], ...] = (
-    _invisible_spans,
-    _furniture_spans,
-    _placeholder_spans,
+    _inline_furniture_spans,
     _punctuation_spans,
     _whitespace_spans,
+    _furniture_line_spans,
     _broken_line_spans,
     _repeat_spans,
+    _furniture_line_spans,
     _whitespace_spans,
 )
 
 
 def _run(text: str, offsets: Offsets) -> tuple[str, Offsets, bool]:
-    """The whole pipeline; returns the text, its offsets and whether it was Traditional."""
-    text, offsets = _strip_pinyin(text, offsets)
+    """The whole pipeline; returns the text, its offsets and whether it was Traditional.
+    The order matters for idempotence: each step only meets what earlier steps leave behind."""
+    text, offsets = _delete(text, offsets, _invisible_spans(text))
+    # removing one of ``&(dāng)&`` leaves the other behind, so repeat both until none is left
+    while spans := sorted(_pinyin_spans(text) + _placeholder_spans(text)):
+        text, offsets = _delete(text, offsets, spans)
     converted, offsets = _convert(text, offsets, _t2s().convert)
     traditional = _is_traditional(text, converted)
     text = converted
