@@ -230,7 +230,9 @@ def test_broken_paragraph_joined_seed_002() -> None:
     joined = join_broken_lines(text)
     assert "联合成立机电业智能配套产业联盟,形成了" in joined
     assert "紧紧抓住产业转移的大好时机" in joined
+    assert "更多合作可能性,聚焦利用飞利浦集团" in joined
     assert "开发区建设\n专刊\n" in joined  # short title lines stay apart
+    assert "卢世雄说。 袁兆辉\n山西:加快打造" in joined  # a byline is not a broken sentence
 
 
 def test_repeated_answers_kept_once_seed_003(seed_docs: dict[str, Document]) -> None:
@@ -323,6 +325,14 @@ def test_stories_mapped_to_cleaned_offsets() -> None:
     assert two.title == "农业农村部调研组"
     assert doc.story_at(doc.text.index("阳邑小镇")) == 2
     assert doc.story_at(doc.text.index("太谷经济技术开发区内")) == 1
+
+
+def test_seed_stories_start_at_their_titles(seed_docs: dict[str, Document]) -> None:
+    doc = seed_docs["002_90b2ec0d50a39f48"]
+    assert [s.number for s in doc.stories] == [1, 2, 3, 4]
+    for story in doc.stories[1:]:
+        assert doc.text[story.start : story.end].replace("\n", " ").startswith(story.title)
+    assert doc.story_at(doc.text.index("年产1GWh21700")) == 3
 
 
 def test_metadata_simplified() -> None:

@@ -413,8 +413,10 @@ def normalize_whitespace(text: str) -> str:
 
 # --- rule 7: paragraphs broken mid-sentence ---------------------------------------------------
 
-_MIN_BROKEN_LINE = 40
+_MIN_BROKEN_LINE = 30
+_MIN_BROKEN_TAIL = 10  # a byline after the last full stop (``说。 袁兆辉``) is shorter
 _CLAUSE_MARK = re.compile(r"[,，、]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]*")
 
 
 def _is_cjk(char: str) -> bool:
@@ -422,25 +424,30 @@ def _is_cjk(char: str) -> bool:
 
 
 def _broken_line_spans(text: str) -> list[Span]:
-    """Newlines that cut a paragraph in two: the paragraph so far is long prose (it has clause
-    commas) and both sides of the break are ideographs. Titles are short, so they stay."""
+    """Newlines that cut a sentence in two: the paragraph so far is long prose (it has clause
+    commas), its unfinished last sentence is long and unspaced, and both sides of the break are
+    ideographs. Titles and bylines are short, so they stay on their own lines."""
     spans: list[Span] = []
-    para_len, para_has_clause = 0, False
+    para_len, para_has_clause, tail = 0, False, ""
     lines = _lines(text)
     for (start, line), (_, nxt) in zip(lines, lines[1:], strict=False):
         para_len += len(line)
         para_has_clause = para_has_clause or bool(_CLAUSE_MARK.search(line))
+        stops = [m.end() for m in _SENTENCE_END.finditer(line)]
+        tail = line[stops[-1] :].lstrip(_SPACE) if stops else tail + line
         if (
             line
             and nxt
             and para_len >= _MIN_BROKEN_LINE
             and para_has_clause
+            and len(tail) >= _MIN_BROKEN_TAIL
+            and not any(c in _SPACE for c in tail)
             and _is_cjk(line[-1])
             and _is_cjk(nxt[0])
         ):
             spans.append((start + len(line), start + len(line) + 1))
         else:
-            para_len, para_has_clause = 0, False
+            para_len, para_has_clause, tail = 0, False, ""
     return spans
 
 
@@ -451,7 +458,6 @@ def join_broken_lines(text: str) -> str:
 
 # --- rule 8: repeated paragraphs and sentences ------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]*")
 _MIN_REPEAT = 10  # shorter sentences (据悉。) repeat legitimately; they go only when adjacent
 
 
