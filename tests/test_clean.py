@@ -205,8 +205,22 @@ def test_prose_not_furniture(text: str) -> None:
     assert remove_furniture(text) == text
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("2023-06-02 某某财经 浏览量:\n正文。", "正文。"),
+        ("正文。\n责任编辑:张三", "正文。"),
+        ("正文,完。(新华社记者 张三 摄)", "正文,完。"),
+        ("山西老字号企业亮相\n正文。", "山西老字号企业亮相\n正文。"),
+        ("编辑部门的工作很重要。", "编辑部门的工作很重要。"),
+    ],
+)
+def test_page_tools_and_credits(text: str, expected: str) -> None:
+    assert normalize_whitespace(remove_furniture(text)) == expected
+
+
 def test_related_links_and_images_dropped() -> None:
-    text = "正文第一句。\n![]()\n延伸阅读\n某开发区新闻标题\n另一条标题\n下一段正文。"
+    text = "正文第一句。\n![]()\n【延伸阅读】\n某开发区新闻标题\n另一条标题\n下一段正文。"
     assert normalize_whitespace(remove_furniture(text)) == "正文第一句。\n下一段正文。"
 
 

@@ -237,10 +237,10 @@ def remove_placeholders(text: str) -> str:
 
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+=%;]+")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_EDITOR = re.compile(
-    r"[(（【\[]\s*(?:责任编辑|责编|编辑|校对|审核|审校|编审|值班编辑)\s*[:：]?[^()（）【】\[\]\n]{1,30}[)）】\]]"
-)
-_PHOTO_IN_PARENS = re.compile(r"[(（][^()（）\n]{0,24}[^拍]摄影?\s*[)）]")
+_EDITOR_WORDS = "责任编辑|责编|编辑|校对|审核|审校|编审|值班编辑"
+_EDITOR = re.compile(rf"[(（【\[]\s*(?:{_EDITOR_WORDS})[:：\s][^()（）【】\[\]\n]{{1,30}}[)）】\]]")
+_EDITOR_LINE = re.compile(rf"(?:{_EDITOR_WORDS})\s*[:：]")
+_PHOTO_IN_PARENS = re.compile(r"[(（][^()（）\n]{0,24}[^()（）\n拍]摄影?\s*[)）]")
 _SENTENCE_BREAK = re.compile(r"[。！？!?]")
 _CSS_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")
 _NUMBERS_ONLY = re.compile(r"[\s/:.\-]*\d[\d\s/:.\-]*")
@@ -252,6 +252,11 @@ _FOOTER_WORDS = (
     "邮发代号", "投稿邮箱", "ICP备", "ICP证", "公网安备", "版权所有", "免责声明", "不良信息举报",
     "违法和不良信息",
 )  # fmt: skip
+_PAGE_TOOLS = (
+    "浏览量", "浏览次数", "阅读量", "阅读数", "点击量", "点击数", "打印本页", "关闭窗口",
+    "分享到", "扫一扫", "返回顶部", "上一篇", "下一篇",
+)  # fmt: skip
+_MAX_TOOL_LINE = 60
 _RELATED_HEADINGS = frozenset(
     (
         "延伸阅读",
@@ -272,6 +277,7 @@ _RELATED_HEADINGS = frozenset(
         "更多阅读",
     )  # fmt: skip
 )
+_HEADING_BRACKETS = "【】[]:："
 _MENU_WORDS = (
     "首页", "新闻", "时政", "国际", "财经", "军事", "体育", "娱乐", "科技", "汽车", "房产", "视频",
     "图片", "时尚", "教育", "健康", "旅游", "文化", "社会", "评论", "论坛", "理论", "高层", "港澳",
@@ -295,6 +301,10 @@ def _is_furniture_line(line: str) -> bool:
         return True
     if _PROSE.search(line):  # the remaining kinds have no clause punctuation
         return False
+    if len(line) < _MAX_TOOL_LINE and (
+        _EDITOR_LINE.match(line) or any(w in line for w in _PAGE_TOOLS)
+    ):
+        return True
     if len(line) < 80 and any(m in line for m in _BREADCRUMB_MARK):
         return True
     return bool(_CSS_TOKEN.fullmatch(line) or _NUMBERS_ONLY.fullmatch(line)) or _is_menu(line)
@@ -326,7 +336,7 @@ def _furniture_line_spans(text: str) -> list[Span]:
     in_related = False
     for start, line in _lines(text):
         stripped = line.strip()
-        if stripped in _RELATED_HEADINGS:
+        if stripped.strip(_HEADING_BRACKETS) in _RELATED_HEADINGS:
             in_related = True  # a link list follows, until the next line of prose
         elif in_related and _SENTENCE_BREAK.search(stripped):
             in_related = False
