@@ -104,6 +104,13 @@ def test_script_detected(seed_docs: dict[str, Document]) -> None:
     assert scripts == {i: ("traditional" if i in TRADITIONAL else "simplified") for i in SEED_IDS}
 
 
+def test_few_traditional_characters_do_not_make_a_traditional_document() -> None:
+    raw = raw_seed("001") + "\n然後,後來的發展。"
+    doc = clean_document(RawDocument("001", Path("001.txt"), raw, "utf-8"))
+    assert doc.script == "simplified"
+    assert doc.text.endswith("然后,后来的发展。")
+
+
 # --- placeholders and punctuation ---------------------------------------------------------------
 
 

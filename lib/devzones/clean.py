@@ -1,11 +1,11 @@
-"""Clean a ``RawDocument`` into a ``Document``: remove pinyin annotations, convert Traditional to
-Simplified with OpenCC, drop ``&&`` placeholders and page furniture, repair doubled punctuation,
-tidy whitespace, rejoin paragraphs broken mid-sentence, keep repeated paragraphs and sentences
-once, then segment sentences. Every rule is a small pure ``str -> str`` function built on a
-"spans to delete" finder; ``clean_text`` runs them as one pipeline and ``clean_document`` runs the
-same pipeline while carrying a map from every cleaned character back to its raw offset, so any
-extracted row can be shown both in the cleaned text and in the original file. Apart from the
-OpenCC step (character for character) every rule only deletes, which keeps that map exact.
+"""Clean a ``RawDocument`` into a ``Document``: drop invisible characters, ``&&`` placeholders and
+pinyin annotations, convert Traditional to Simplified with OpenCC, drop page furniture, repair
+doubled punctuation, tidy whitespace, rejoin paragraphs broken mid-sentence and keep repeated
+paragraphs and sentences once, then segment sentences. Each rule is a small pure ``str -> str``
+function built on a finder of spans to delete; ``clean_text`` runs them as one pipeline and
+``clean_document`` runs the same pipeline while carrying a map from every cleaned character back
+to its raw offset. Apart from OpenCC (character for character) every rule only deletes, so the
+map is exact and any extracted row can be shown both in the cleaned text and in the raw file.
 """
 
 from __future__ import annotations
@@ -106,6 +106,16 @@ def _apply(find: Callable[[str], list[Span]], text: str) -> str:
     return _delete(text, None, find(text))[0]
 
 
+def _delete_until_stable(
+    text: str, offsets: Offsets, *finders: Callable[[str], list[Span]]
+) -> tuple[str, Offsets]:
+    """Repeat deletions that can expose another match: removing ``(dāng)`` from
+    ``((dāng)dāng)``, or from ``&(dāng)&``, leaves a new annotation or a new ``&&``."""
+    while spans := sorted(span for find in finders for span in find(text)):
+        text, offsets = _delete(text, offsets, spans)
+    return text, offsets
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     """Each line with its start offset."""
     out, pos = [], 0
@@ -150,16 +160,9 @@ def _pinyin_spans(text: str) -> list[Span]:
     return [m.span() for m in _PINYIN_CANDIDATE.finditer(text) if _is_pinyin(m.group(1))]
 
 
-def _strip_pinyin(text: str, offsets: Offsets) -> tuple[str, Offsets]:
-    # repeated because removing ``(dāng)`` from ``((dāng)dāng)`` leaves another annotation
-    while spans := _pinyin_spans(text):
-        text, offsets = _delete(text, offsets, spans)
-    return text, offsets
-
-
 def remove_pinyin(text: str) -> str:
     """``當(dāng)前`` -> ``當前``; ``(太原区)``, ``(2024)``, ``(ABC)`` stay."""
-    return _strip_pinyin(text, None)[0]
+    return _delete_until_stable(text, None, _pinyin_spans)[0]
 
 
 # --- rule 2: Traditional -> Simplified ------------------------------------------------------
@@ -204,7 +207,7 @@ def _is_traditional(before: str, after: str) -> bool:
     return changed >= 3 and changed >= 0.05 * cjk
 
 
-# --- rule 3: invisible characters and placeholders -----------------------------------------
+# --- rule 3: invisible characters -------------------------------------------------------------
 
 _INVISIBLE = re.compile(r"[\r\u200b\u200c\u200d\u2060\ufeff]+")
 
@@ -215,11 +218,11 @@ def _invisible_spans(text: str) -> list[Span]:
 
 def remove_invisible(text: str) -> str:
     """Carriage returns, zero-width characters and stray byte-order marks go first, so that
-    later rules see ``,\u200b,`` as the doubled comma it is."""
+    later rules see a comma, a zero-width space and a comma as the doubled comma it is."""
     return _apply(_invisible_spans, text)
 
 
-# --- placeholders -------------------------------------------------------------------
+# --- rule 4: placeholders ---------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"&&+")
 
@@ -233,7 +236,7 @@ def remove_placeholders(text: str) -> str:
     return _apply(_placeholder_spans, text)
 
 
-# --- rule 4: page furniture -----------------------------------------------------------------
+# --- rule 5: page furniture -----------------------------------------------------------------
 
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+=%;]+")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -354,7 +357,7 @@ def remove_furniture(text: str) -> str:
     return _apply(_furniture_line_spans, _apply(_inline_furniture_spans, text))
 
 
-# --- rule 5: punctuation ----------------------------------------------------------------------
+# --- rule 6: punctuation ----------------------------------------------------------------------
 
 _PUNCT_RUN = re.compile(r"[,，、;；。：:！？!?]{2,}")
 _COMMAS = ",，"
@@ -391,7 +394,7 @@ def repair_punctuation(text: str) -> str:
     return _apply(_punctuation_spans, text)
 
 
-# --- rule 6: whitespace -----------------------------------------------------------------------
+# --- rule 7: whitespace -----------------------------------------------------------------------
 
 _SPACE = " \t\u3000\xa0"
 _SPACE_RUN = re.compile(r"[ \t\u3000\xa0]{2,}")
@@ -421,7 +424,7 @@ def normalize_whitespace(text: str) -> str:
     return _apply(_whitespace_spans, text)
 
 
-# --- rule 7: paragraphs broken mid-sentence ---------------------------------------------------
+# --- rule 8: paragraphs broken mid-sentence ---------------------------------------------------
 
 _MIN_BROKEN_LINE = 30
 _MIN_BROKEN_TAIL = 10  # a byline after the last full stop (``说。 袁兆辉``) is shorter
@@ -466,7 +469,7 @@ def join_broken_lines(text: str) -> str:
     return _apply(_broken_line_spans, text)
 
 
-# --- rule 8: repeated paragraphs and sentences ------------------------------------------------
+# --- rule 9: repeated paragraphs and sentences ------------------------------------------------
 
 _MIN_REPEAT = 10  # shorter sentences (据悉。) repeat legitimately; they go only when adjacent
 
@@ -537,9 +540,7 @@ def _run(text: str, offsets: Offsets) -> tuple[str, Offsets, bool]:
     """The whole pipeline; returns the text, its offsets and whether it was Traditional.
     The order matters for idempotence: each step only meets what earlier steps leave behind."""
     text, offsets = _delete(text, offsets, _invisible_spans(text))
-    # removing one of ``&(dāng)&`` leaves the other behind, so repeat both until none is left
-    while spans := sorted(_pinyin_spans(text) + _placeholder_spans(text)):
-        text, offsets = _delete(text, offsets, spans)
+    text, offsets = _delete_until_stable(text, offsets, _pinyin_spans, _placeholder_spans)
     converted, offsets = _convert(text, offsets, _t2s().convert)
     traditional = _is_traditional(text, converted)
     text = converted
