@@ -413,12 +413,14 @@ def test_raw_span_excludes_trailing_pinyin(seed_docs: dict[str, Document]) -> No
 
 
 def test_length_changing_conversion_keeps_offsets_monotonic() -> None:
-    text = "甲乙\n丙丁戊\n己"
+    text = "甲乙,丙丁戊\n己"
     out, offsets = _convert(text, list(range(len(text) + 1)), lambda s: s.replace("丙", "丙丙"))
-    assert out == "甲乙\n丙丙丁戊\n己"
+    assert out == "甲乙,丙丙丁戊\n己"
     assert offsets is not None and len(offsets) == len(out) + 1
     assert offsets == sorted(offsets) and offsets[-1] == len(text)
-    assert [text[offsets[i]] for i, c in enumerate(out) if c != "丙"] == list("甲乙\n丁戊\n己")
+    # only the run of ideographs that grew is approximate; everything else maps exactly
+    assert [text[offsets[i]] for i in (0, 1, 2, 7, 8)] == list("甲乙,\n己")
+    assert all(text[offsets[i]] in "丙丁戊" for i in range(3, 7))
 
 
 # --- properties -----------------------------------------------------------------------------------

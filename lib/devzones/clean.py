@@ -173,21 +173,46 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
+
+
+def _convert_piece(piece: str, offsets: list[int], convert: Callable[[str], str]) -> str:
+    """Convert one line, appending its offsets; a line whose length changes is converted run by
+    run of ideographs (OpenCC phrases never cross punctuation), and only a run whose length
+    changes gets its offsets spread evenly."""
+    out = convert(piece)
+    if len(out) == len(piece):
+        offsets.extend(range(len(piece)))
+        return out
+    parts: list[str] = []
+    pos = 0
+    for m in _HAN_RUN.finditer(piece):
+        parts.append(piece[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        run = convert(m.group())
+        parts.append(run)
+        n, k = len(m.group()), len(run)
+        offsets.extend(m.start() + (i * n) // k for i in range(k))
+        pos = m.end()
+    parts.append(piece[pos:])
+    offsets.extend(range(pos, len(piece)))
+    return "".join(parts)
+
+
 def _convert(text: str, offsets: Offsets, convert: Callable[[str], str]) -> tuple[str, Offsets]:
     """Convert with OpenCC. Its t2s tables map character for character, so offsets carry over;
-    should a conversion ever change a line's length, that line's offsets are spread evenly."""
+    should a conversion ever change the length, lines that changed are aligned run by run."""
     out = convert(text)
     if len(out) == len(text):
         return out, offsets
     parts: list[str] = []
     kept: list[int] = []
     for start, line in _lines(text):
-        new = convert(line)
-        parts.append(new)
+        local: list[int] = []
+        parts.append(_convert_piece(line, local, convert))
         if offsets is not None:
-            n, m = len(line), len(new)
-            kept.extend(offsets[start + (i * n) // m] for i in range(m))
-            kept.append(offsets[start + n])  # the newline (or the end sentinel)
+            kept.extend(offsets[start + i] for i in local)
+            kept.append(offsets[start + len(line)])  # the newline (or the end sentinel)
     return "\n".join(parts), (kept if offsets is not None else None)
 
 
