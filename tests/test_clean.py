@@ -23,6 +23,7 @@ from devzones.clean import (
     normalize_whitespace,
     remove_furniture,
     remove_invisible,
+    remove_markup,
     remove_pinyin,
     remove_placeholders,
     repair_punctuation,
@@ -242,6 +243,18 @@ def test_whitespace_seed_000() -> None:
     assert len(cleaned.split("\n")) == 3
 
 
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("开发区<br/>建设&nbsp;项目", "开发区建设项目"),
+        ('<p class="txt">园区</p>', "园区"),
+        ("增速<5%,>3%", "增速<5%,>3%"),
+    ],
+)
+def test_markup_removed(raw: str, expected: str) -> None:
+    assert remove_markup(raw) == expected
+
+
 def test_invisible_characters_removed() -> None:
     assert remove_invisible("开发区\u200b,\r\n") == "开发区,\n"
 
@@ -430,7 +443,7 @@ PIECES = [
     "(dāng)", "(fā)", "(qū)", "(chǎn yè)", "(lǜ)", "(太原區)", "(2024)", "(ABC)",
     ",", ",,", "、", "。", ";", "?", "!", "……", "“", "”", ":", "&&", "&",
     "0", "1", "2", "1,000", "2024年", " ", "  ", "\u3000", "\n", "\n\n",
-    ">", "摄", "攝", "https://a.cn/x?y=1", "(责编:张凯)",
+    ">", "摄", "攝", "https://a.cn/x?y=1", "(责编:张凯)", "<br/>", "&nbsp;",
 ]  # fmt: skip
 texts = st.lists(st.sampled_from(PIECES), max_size=60).map("".join)
 

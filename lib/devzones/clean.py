@@ -1,11 +1,11 @@
-"""Clean a ``RawDocument`` into a ``Document``: drop invisible characters, ``&&`` placeholders and
-pinyin annotations, convert Traditional to Simplified with OpenCC, drop page furniture, repair
-doubled punctuation, tidy whitespace, rejoin paragraphs broken mid-sentence and keep repeated
-paragraphs and sentences once, then segment sentences. Each rule is a small pure ``str -> str``
-function built on a finder of spans to delete; ``clean_text`` runs them as one pipeline and
-``clean_document`` runs the same pipeline while carrying a map from every cleaned character back
-to its raw offset. Apart from OpenCC (character for character) every rule only deletes, so the
-map is exact and any extracted row can be shown both in the cleaned text and in the raw file.
+"""Clean a ``RawDocument`` into a ``Document``: drop invisible characters, ``&&`` placeholders,
+HTML leftovers and pinyin annotations, convert Traditional to Simplified with OpenCC, drop page
+furniture, repair doubled punctuation, tidy whitespace, rejoin paragraphs broken mid-sentence
+and keep repeated paragraphs and sentences once, then segment sentences. Each rule is a small
+pure ``str -> str`` function built on a finder of spans to delete; ``clean_text`` runs them as one
+pipeline and ``clean_document`` runs the same pipeline while carrying a map from every cleaned
+character back to its raw offset. Apart from OpenCC (character for character) every rule only
+deletes, so the map is exact and any extracted row can be shown in the cleaned and the raw text.
 """
 
 from __future__ import annotations
@@ -261,7 +261,23 @@ def remove_placeholders(text: str) -> str:
     return _apply(_placeholder_spans, text)
 
 
-# --- rule 5: page furniture -----------------------------------------------------------------
+# --- rule 5: markup left by web scraping ---------------------------------------------------------
+
+_MARKUP = re.compile(
+    r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&(?:nbsp|ensp|emsp|thinsp|zwsp);"
+)
+
+
+def _markup_spans(text: str) -> list[Span]:
+    return [m.span() for m in _MARKUP.finditer(text)]
+
+
+def remove_markup(text: str) -> str:
+    """HTML tags and space entities (``<br/>``, ``<p class="x">``, ``&nbsp;``); ``<5%`` stays."""
+    return _apply(_markup_spans, text)
+
+
+# --- rule 6: page furniture -----------------------------------------------------------------
 
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+=%;]+")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
@@ -382,7 +398,7 @@ def remove_furniture(text: str) -> str:
     return _apply(_furniture_line_spans, _apply(_inline_furniture_spans, text))
 
 
-# --- rule 6: punctuation ----------------------------------------------------------------------
+# --- rule 7: punctuation ----------------------------------------------------------------------
 
 _PUNCT_RUN = re.compile(r"[,，、;；。：:！？!?]{2,}")
 _COMMAS = ",，"
@@ -419,7 +435,7 @@ def repair_punctuation(text: str) -> str:
     return _apply(_punctuation_spans, text)
 
 
-# --- rule 7: whitespace -----------------------------------------------------------------------
+# --- rule 8: whitespace -----------------------------------------------------------------------
 
 _SPACE = " \t\u3000\xa0"
 _SPACE_RUN = re.compile(r"[ \t\u3000\xa0]{2,}")
@@ -449,7 +465,7 @@ def normalize_whitespace(text: str) -> str:
     return _apply(_whitespace_spans, text)
 
 
-# --- rule 8: paragraphs broken mid-sentence ---------------------------------------------------
+# --- rule 9: paragraphs broken mid-sentence ---------------------------------------------------
 
 _MIN_BROKEN_LINE = 30
 _MIN_BROKEN_TAIL = 10  # a byline after the last full stop (``说。 袁兆辉``) is shorter
@@ -494,7 +510,7 @@ def join_broken_lines(text: str) -> str:
     return _apply(_broken_line_spans, text)
 
 
-# --- rule 9: repeated paragraphs and sentences ------------------------------------------------
+# --- rule 10: repeated paragraphs and sentences ------------------------------------------------
 
 _MIN_REPEAT = 10  # shorter sentences (据悉。) repeat legitimately; they go only when adjacent
 
@@ -549,8 +565,7 @@ def drop_repeats(text: str) -> str:
 
 # --- the pipeline -----------------------------------------------------------------------------
 
-_AFTER_CONVERSION: tuple[Callable[[str], list[Span]], ...] = (
-    _inline_furniture_spans,
+_AFTER_FURNITURE: tuple[Callable[[str], list[Span]], ...] = (
     _punctuation_spans,
     _whitespace_spans,
     _furniture_line_spans,
@@ -565,11 +580,14 @@ def _run(text: str, offsets: Offsets) -> tuple[str, Offsets, bool]:
     """The whole pipeline; returns the text, its offsets and whether it was Traditional.
     The order matters for idempotence: each step only meets what earlier steps leave behind."""
     text, offsets = _delete(text, offsets, _invisible_spans(text))
-    text, offsets = _delete_until_stable(text, offsets, _pinyin_spans, _placeholder_spans)
+    text, offsets = _delete_until_stable(
+        text, offsets, _pinyin_spans, _placeholder_spans, _markup_spans
+    )
     converted, offsets = _convert(text, offsets, _t2s().convert)
     traditional = _is_traditional(text, converted)
     text = converted
-    for find in _AFTER_CONVERSION:
+    text, offsets = _delete_until_stable(text, offsets, _inline_furniture_spans, _placeholder_spans)
+    for find in _AFTER_FURNITURE:
         text, offsets = _delete(text, offsets, find(text))
     return text, offsets, traditional
 
