@@ -154,6 +154,8 @@ def test_comma_before_semicolon_seed_000() -> None:
         ("表示:,", "表示:"),
         ("为什么?!", "为什么?!"),
         ("投入、、人才", "投入、人才"),
+        ("发展，，要", "发展，要"),
+        ("示范区、，太忻", "示范区、太忻"),
         ("\n,开头", "\n开头"),
     ],
 )
@@ -281,6 +283,13 @@ def test_repeated_sentence_inside_paragraph() -> None:
     first = "太原将一张蓝图绘到底,坚持把创新作为第一动力。"
     second = "太原是国家重要的工业基地。"
     assert drop_repeats(first + second + first) == first + second
+
+
+def test_repeat_differing_in_width_and_spacing() -> None:
+    first = "太原是国家重要的工业基地,工业是太原经济发展的重要支撑。"
+    assert (
+        drop_repeats(first + "\n太原是国家重要的工业基地， 工业是太原经济发展的重要支撑。") == first
+    )
 
 
 def test_short_heading_repeated_far_apart_kept() -> None:

@@ -513,6 +513,12 @@ def join_broken_lines(text: str) -> str:
 # --- rule 10: repeated paragraphs and sentences ------------------------------------------------
 
 _MIN_REPEAT = 10  # shorter sentences (据悉。) repeat legitimately; they go only when adjacent
+_KEY_FOLD = str.maketrans("，；：！？（）", ",;:!?()", " \t\u3000\xa0")
+
+
+def _repeat_key(sentence: str) -> str:
+    """Copies of one sentence may differ in spacing or in half/full-width punctuation."""
+    return sentence.translate(_KEY_FOLD)
 
 
 def _sentence_units(line: str) -> list[Span]:
@@ -537,7 +543,7 @@ def _repeat_spans(text: str) -> list[Span]:
         kept: list[str] = []
         dropped: list[Span] = []
         for s, e in _sentence_units(line):
-            key = line[s:e].strip(_SPACE)
+            key = _repeat_key(line[s:e])
             if len(key) >= _MIN_REPEAT and key in seen_sentences:
                 dropped.append((start + s, start + e))
             else:
