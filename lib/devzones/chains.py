@@ -2,18 +2,563 @@
 the count and category the text gives (8条优势特色产业链), their carrier zones, scale targets and
 application fields.
 
-NOTE: stub; the extractor fills in ``extract`` behind this signature.
+Two anchors drive the search, both rare in running text: a single dash (— – － - → ─) for staged
+chains and the word 链 (产业链 / 产业链条 / 链条) for named chains. Around a dash the stages are the
+punctuation-free runs it joins; a sequence is kept only when it looks like products or processes
+(three or more stages, no numeric ranges, not a corridor of Shanxi places). Around 产业链 the text
+to the left is read as ``[verb] A、B和C [等] [N条] [description的] [category] 产业链``; items
+joined by 、 into one 产业链 form a listed group with the count the text states. Every row carries
+the sentence it came from and the paragraph's carriers (依托…), scale (千亿级) and fields (…领域).
 """
 
 from __future__ import annotations
+
+import re
+from dataclasses import dataclass
 
 import pandas as pd
 
 from devzones.clean import Document
 
-CHAIN_COLUMNS = ["doc_id", "story", "name", "stages", "category", "start", "end"]
+CHAIN_COLUMNS = [
+    "doc_id",
+    "story",
+    "name",
+    "stages",
+    "category",
+    "start",
+    "end",
+    "kind",
+    "count_stated",
+    "count_found",
+    "carriers",
+    "scale",
+    "fields",
+    "evidence",
+    "sentence_start",
+    "sentence_end",
+]
+
+# --- language rules -------------------------------------------------------------------------
+
+_DASH = "—–－\\-→─"
+_DASH_ANCHOR = re.compile(f"[{_DASH}]")
+# A stage: a run free of punctuation, quotes, brackets and dashes.
+_STAGE = f"[^\\s,，。;；:：!！?？、“”\"'‘’()（）\\[\\]【】《》<>「」『』|/{_DASH}]{{1,24}}"
+# Stages joined by single dashes (a doubled dash —— is a sentence dash, not a chain link).
+_SEP = f"(?<![{_DASH}])[{_DASH}](?![{_DASH}])"
+_STAGED = re.compile(f"{_STAGE}(?:{_SEP}{_STAGE})+")
+_QUOTED = re.compile(r"“([^“”\n]{3,160})”")
+_SEP_RE = re.compile(_SEP)
+_MIN_STAGES = 3
+_MAX_STAGE = 20
+
+_CHAIN_WORD = re.compile(r"产业链条|产业链|链条")
+# Characters that end the clause a chain name is read from (、 is a list joint, not a boundary).
+_CLAUSE_END = set(',，。;；:：!！?？\n\r“”"‘’()（）《》【】[]<>「」『』|　 \t')
+# Verbs, prepositions and function words: a name starts after the last one of them.
+_BOUNDARY = re.compile(
+    "延伸出|延伸|延长|打造|聚焦|围绕|培育出|培育|构建|构筑|形成|做强|做大|做优|壮大|布局|包括|"
+    "涵盖|建设|推进|推动|加快|拓展|拓宽|完善|强化|补齐|打通|提升|带动|实施|实现|引进|引导|融入|"
+    "着力|全力|积极|大力|瞄准|面向|赋能|标志着|作为|具有|重点|细化|成功|优化|发展|突出|梳理|"
+    "制定|设置|编制|绘制|深化|健全|畅通|稳定|保障|增强|巩固|拉长|延展|串联|贯通|整合|对接|嵌入|"
+    "参与|补强|谋划|招引|聚力|紧盯|锚定|立足|依托|支撑|助力|贯穿|覆盖|"
+    "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该|本|这|此|其|各|等"
+)
+_CONNECTOR = re.compile("以及|及|和|与")
+_COUNT = re.compile(r"(等)?\s*([0-9]+|[一二两三四五六七八九十]+|几)\s*(条|个|大|项|类)")
+# Words that qualify a group of chains rather than name one.
+_CATEGORY_WORDS = (
+    "战略性",
+    "新兴",
+    "优势",
+    "特色",
+    "传统",
+    "重点",
+    "主导",
+    "支柱",
+    "未来",
+    "示范",
+    "标志性",
+    "关键",
+    "核心",
+    "先导",
+    "基础",
+    "现代",
+    "首位",
+)
+# Names that are about chains in general, not one industry.
+_GENERIC = {
+    "产业",
+    "上下游",
+    "全球",
+    "国际",
+    "国内",
+    "区域",
+    "本地",
+    "相关",
+    "完整",
+    "整体",
+    "全",
+    "供应",
+    "创新",
+    "价值",
+    "资金",
+    "人才",
+    "数据链",
+}
+_GENERIC_PARTS = ("新质生产力", "上下游", "供应链", "创新链", "价值链", "资金链", "人才链")
+# A name ending in one of these is a project, firm or place, not an industry.
+_NOT_INDUSTRY_END = ("项目", "企业", "公司", "集团", "园区", "基地", "工程", "中心", "平台")
+_MAX_NAME = 10
+_CHAIN_SUFFIX = re.compile(r"(产业链条|产业链|链条|产业)$")
+_CN_DIGIT = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
+
+_SCALE = re.compile(r"[千百万十数]+亿(?:元)?级")
+_CARRIER_LEAD = re.compile(r"依托")
+_ZONE_END = re.compile(r"(开发区|高新区|经开区|示范区|农高区|经济区|新城|园区|产业园|工业园|基地)$")
+_FIELD_WORD = re.compile(r"领域")
+_FIELD_TRIM = re.compile(r"(等)?(?:高端|应用|重点|新兴|相关|市场)*$")
+_CORRIDOR_AFTER = re.compile(r"^(沿线|一线|走廊|廊道|通道|方向|高铁|铁路|城际|公路|高速|段)")
+_PLACE_SUFFIX = re.compile(r"(省|市|县|区|镇|乡)$")
+
+# Province-wide reference data: Shanxi's prefecture cities and county-level units, plus the
+# neighbouring capitals that corridors name; a dash sequence of these is a route, not a chain.
+_PLACE_NAMES = """
+    山西 太原 大同 阳泉 长治 晋城 朔州 晋中 运城 忻州 临汾 吕梁
+    小店 迎泽 杏花岭 尖草坪 万柏林 晋源 古交 清徐 阳曲 娄烦
+    平城 云冈 新荣 云州 阳高 天镇 广灵 灵丘 浑源 左云 平定 盂县
+    潞州 上党 屯留 潞城 襄垣 平顺 黎城 壶关 长子 武乡 沁县 沁源
+    泽州 高平 阳城 陵川 沁水 朔城 平鲁 怀仁 山阴 应县 右玉
+    榆次 太谷 介休 榆社 左权 和顺 昔阳 寿阳 祁县 平遥 灵石
+    盐湖 永济 河津 临猗 万荣 闻喜 稷山 新绛 绛县 垣曲 夏县 平陆 芮城
+    忻府 原平 定襄 五台 代县 繁峙 宁武 静乐 神池 五寨 岢岚 河曲 保德 偏关
+    尧都 侯马 霍州 曲沃 翼城 襄汾 洪洞 古县 安泽 浮山 吉县 乡宁 大宁 隰县 永和 蒲县 汾西
+    离石 孝义 汾阳 文水 交城 兴县 临县 柳林 石楼 岚县 方山 中阳 交口
+    北京 天津 雄安 石家庄 张家口 郑州 西安 呼和浩特 济南 京津冀 长三角 珠三角
+    全省 全市 我省 我市 本省 本市
+"""
+_PLACES = frozenset(_PLACE_NAMES.split())
+
+
+@dataclass(frozen=True)
+class _Item:
+    """A chain name with its offsets in the cleaned text."""
+
+    name: str
+    start: int
+    end: int
+
+
+# --- small pure helpers ---------------------------------------------------------------------
+
+
+def _cn_number(s: str) -> int | None:
+    """'8' -> 8, '十四' -> 14, '两' -> 2; None for vague counts such as 几."""
+    if s.isdigit():
+        return int(s)
+    if not s or any(c not in _CN_DIGIT and c != "十" for c in s):
+        return None
+    if "十" not in s:
+        return _CN_DIGIT[s] if len(s) == 1 else None
+    tens, _, ones = s.partition("十")
+    return (_CN_DIGIT.get(tens, 1) if tens else 1) * 10 + (_CN_DIGIT.get(ones, 0) if ones else 0)
+
+
+def is_place(s: str) -> bool:
+    """A Shanxi city/county (with or without 市/县/区) or a name shaped like an admin unit."""
+    if s in _PLACES:
+        return True
+    bare = _PLACE_SUFFIX.sub("", s)
+    return bare in _PLACES or (bool(bare) and s != bare and len(s) <= 4)
+
+
+def _strip_place_prefix(s: str) -> str:
+    for n in (4, 3, 2):
+        head = s[:n]
+        if len(s) - n >= 2 and (head in _PLACES or head.rstrip("省市") in _PLACES):
+            return s[n:]
+    return s
+
+
+def _is_slogan(s: str) -> bool:
+    """Number codes such as 8+6 or 一高两先三特三新 name a policy, not an industry."""
+    return bool(re.search(r"[0-9+＋]", s)) or sum(c in _CN_DIGIT for c in s) >= 2
+
+
+def chain_name(raw: str) -> str:
+    """A candidate chain name trimmed of chain words and qualifiers; '' when it is not one."""
+    name = _CHAIN_SUFFIX.sub("", raw.strip())
+    name = _strip_place_prefix(name)
+    if not name or len(name) > _MAX_NAME or name in _GENERIC:
+        return ""
+    if len(name) < 2 or _DASH_ANCHOR.search(name) or name.isdigit():
+        return ""
+    if any(p in name for p in _GENERIC_PARTS) or name.endswith(_NOT_INDUSTRY_END):
+        return ""
+    if is_place(name) or _strip_category(name)[0] == "":
+        return ""
+    return name
+
+
+def _strip_category(s: str) -> tuple[str, str]:
+    """Split trailing qualifiers off: '等重点' -> ('等', '重点')."""
+    category = ""
+    changed = True
+    while changed:
+        changed = False
+        for word in _CATEGORY_WORDS:
+            if s.endswith(word):
+                s, category = s[: -len(word)], word + category
+                changed = True
+    return s, category
+
+
+def _after_last_boundary(text: str, start: int, end: int) -> int:
+    """The offset just after the last verb/function word in text[start:end]."""
+    last = start
+    for m in _BOUNDARY.finditer(text, start, end):
+        last = m.end()
+    return last
+
+
+def _is_clause_end(text: str, i: int) -> bool:
+    """text[i] ends a clause; a comma glued to a list joint (",、") is noise, not a boundary."""
+    if text[i] not in _CLAUSE_END:
+        return False
+    glued = (i + 1 < len(text) and text[i + 1] == "、") or (i > 0 and text[i - 1] == "、")
+    return not (glued and text[i] in ",，")
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    i = pos
+    while i > floor and not _is_clause_end(text, i - 1):
+        i -= 1
+    return i
+
+
+def _clause_end(text: str, pos: int) -> int:
+    i = pos
+    while i < len(text) and not _is_clause_end(text, i):
+        i += 1
+    return i
+
+
+def _paragraph(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the 、-separated items of text[start:end]; the last may hold 和/及 joints."""
+    spans, s = [], start
+    for i in range(start, end):
+        if text[i] == "、":
+            spans.append((s, i))
+            s = i + 1
+    spans.append((s, end))
+    if len(spans) > 1:  # "A、B和C": the connector joins the last item to the list
+        ls, le = spans.pop()
+        for m in _CONNECTOR.finditer(text, ls, le):
+            spans.append((ls, m.start()))
+            ls = m.end()
+        spans.append((ls, le))
+    return spans
+
+
+def _item(text: str, start: int, end: int) -> _Item | None:
+    while start < end and text[start] in " \u3000,，":
+        start += 1
+    while end > start and text[end - 1] in " \u3000,，":
+        end -= 1
+    raw = text[start:end]
+    name = chain_name(raw)
+    if not name:
+        return None
+    offset = start + raw.find(name)
+    return _Item(name, offset, offset + len(name))
+
+
+# --- staged chains --------------------------------------------------------------------------
+
+
+def _stage_ok(stage: str) -> bool:
+    return (
+        0 < len(stage) <= _MAX_STAGE
+        and not re.search(r"\d{3,}|://|@", stage)
+        and not re.fullmatch(r"[\d.]+[年月日号期个%]*", stage)
+    )
+
+
+def _is_corridor(stages: list[str], text: str, end: int) -> bool:
+    """A route through places (阳曲—定襄—原平 沿线), not a product chain."""
+    places = sum(is_place(s) for s in stages)
+    return places * 2 >= len(stages) or (places > 0 and bool(_CORRIDOR_AFTER.match(text[end:])))
+
+
+def _looks_like_chain(stages: list[str], text: str, end: int) -> bool:
+    if len(stages) < _MIN_STAGES or not all(_stage_ok(s) for s in stages):
+        return False
+    if sum(bool(re.search(r"[\u4e00-\u9fff]", s)) for s in stages) * 2 < len(stages):
+        return False  # URLs, codes and English words joined by hyphens
+    return not _is_corridor(stages, text, end)
+
+
+def _trim_first_stage(text: str, start: int, end: int) -> int:
+    return _after_last_boundary(text, start, end)
+
+
+def _trim_last_stage(text: str, start: int, end: int) -> int:
+    m = re.search(r"的|等|全产业|产业链|链条|全链", text[start:end])
+    return start + m.start() if m else end
+
+
+def _stage_spans(text: str, start: int, end: int, quoted: bool) -> list[tuple[int, int]]:
+    """Split text[start:end] at single dashes; outside quotes, trim verbs and chain words."""
+    cuts = [(m.start(), m.end()) for m in _SEP_RE.finditer(text, start, end)]
+    bounds = [start] + [e for _, e in cuts]
+    ends = [s for s, _ in cuts] + [end]
+    spans = list(zip(bounds, ends, strict=True))
+    if not quoted and spans:
+        s0, e0 = spans[0]
+        spans[0] = (_trim_first_stage(text, s0, e0), e0)
+        sl, el = spans[-1]
+        spans[-1] = (sl, _trim_last_stage(text, sl, el))
+    return spans
+
+
+def _quoted_chains(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
+    """Quoted runs “A—B—C” inside [lo, hi) whose whole content is a dash sequence."""
+    found = []
+    for m in _QUOTED.finditer(text, lo, hi):
+        s, e = m.span(1)
+        if _SEP_RE.search(text, s, e) and not re.search(r"[,，。;；:：]", m.group(1)):
+            found.append((s, e, True))
+    return found
+
+
+def _bare_chains(text: str, lo: int, hi: int, taken: list[tuple[int, int, bool]]):
+    """Unquoted A—B—C runs inside [lo, hi) that do not overlap a quoted chain."""
+    for m in _STAGED.finditer(text, lo, hi):
+        if not any(s <= m.start() < e or m.start() <= s < m.end() for s, e, _ in taken):
+            yield (m.start(), m.end(), False)
+
+
+def _staged_name(text: str, start: int, quoted: bool) -> str:
+    """The chain's industry: written just before it (半导体“装备—…”) or heading its paragraph."""
+    before = start - 1 if quoted else start
+    if quoted:
+        cs = _clause_start(text, before, max(0, before - 30))
+        name = chain_name(text[_after_last_boundary(text, cs, before) : before])
+        if name:
+            return name
+    ps, _ = _paragraph(text, start)
+    head = re.match(r"\s*([^\s,，。;；:：、“”]{2,14}?)(?:产业链|产业|行业)[,，:：]", text[ps:start])
+    return chain_name(head.group(1)) if head else ""
+
+
+def staged_chains(doc: Document) -> list[dict]:
+    """Rows for chains written stage by stage, each chain once per document."""
+    text, rows, seen = doc.text, [], set()
+    sentences = sorted({doc.sentence_span(m.start()) for m in _DASH_ANCHOR.finditer(text)})
+    for lo, hi in sentences:
+        quoted = _quoted_chains(text, lo, hi)
+        found = quoted + list(_bare_chains(text, lo, hi, quoted))
+        for s, e, q in sorted(found):
+            spans = _stage_spans(text, s, e, q)
+            stages = [text[a:b].strip() for a, b in spans]
+            close = e + 1 if q else e
+            if not _looks_like_chain(stages, text, close) or tuple(stages) in seen:
+                continue
+            seen.add(tuple(stages))
+            rows.append(
+                {
+                    "name": _staged_name(text, s, q),
+                    "stages": "|".join(stages),
+                    "category": "",
+                    "start": spans[0][0],
+                    "end": spans[-1][1],
+                    "kind": "staged",
+                    "count_stated": None,
+                    "count_found": len(stages),
+                }
+            )
+    return rows
+
+
+# --- listed chains --------------------------------------------------------------------------
+
+
+@dataclass
+class _Group:
+    """Chain names joined into one phrase, with the count and category the text gives."""
+
+    items: list[_Item]
+    count: int | None = None
+    category: str = ""
+
+
+def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None, str, bool]:
+    """Parse '[verb] A、B [等] [N条] [desc的] [category]' in text[start:end].
+
+    Returns (items, stated count, category, whether the name next to the chain word is valid).
+    """
+    count, category = None, ""
+    counts = list(_COUNT.finditer(text, start, end))
+    if counts:
+        m = counts[-1]
+        post = text[m.end() : end]
+        category = post.rsplit("的", 1)[-1].strip()
+        count = _cn_number(m.group(2))
+        end = m.start()
+    else:
+        head, category = _strip_category(text[start:end])
+        end = start + len(head)
+    while end > start and text[end - 1] in "等 ":
+        end -= 1
+    if end > start and text[end - 1] in "、和及与":
+        return [], count, category, False
+    spans = _split_items(text, start, end)
+    if len(spans) == 1:  # no list: the name is what follows the last verb or joint
+        spans = [(_after_last_boundary(text, start, end), end)]
+    else:
+        s0, e0 = spans[0]
+        spans[0] = (_after_last_boundary(text, s0, e0), e0)
+    items = [it for a, b in spans if (it := _item(text, a, b))]
+    adjacent_ok = _item(text, *spans[-1]) is not None
+    return items, count, category, adjacent_ok or (count is not None and end == start)
+
+
+def _quoted_name_before(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of “X” right before ``pos`` (打造“X”产业链)."""
+    if pos > 0 and text[pos - 1] == "”":
+        open_ = text.rfind("“", max(0, pos - 14), pos - 1)
+        if open_ >= 0 and not _is_slogan(text[open_ + 1 : pos - 1]):
+            return open_ + 1, pos - 1
+    return None
+
+
+def listed_groups(text: str) -> list[_Group]:
+    """Chain names read to the left of every 产业链/链条, joined into groups."""
+    groups: list[_Group] = []
+    prev_end = -1
+    for m in _CHAIN_WORD.finditer(text):
+        a = m.start()
+        if a > 0 and text[a - 1] == "全":  # 全产业链 / 全链条: the whole chain, no name
+            prev_end = -1
+            continue
+        start = _clause_start(text, a, max(prev_end, 0, a - 80))
+        continues = start == prev_end and bool(re.match("、|以及|和|及|与|等", text[start:a]))
+        if continues:
+            start += len(re.match("、|以及|和|及|与|", text[start:a]).group(0))
+        if start == a and (q := _quoted_name_before(text, a)):
+            start, stop = q
+            items, count, category, ok = _read_left(text, start, stop)
+        else:
+            items, count, category, ok = _read_left(text, start, a)
+        prev_end = m.end()
+        if not ok:
+            prev_end = -1 if not continues else prev_end
+            continue
+        if continues and groups:
+            group = groups[-1]
+            group.items.extend(items)
+            group.count = count if count is not None else group.count
+            group.category = category or group.category
+        elif items:
+            groups.append(_Group(items, count, category))
+    return [g for g in groups if g.items]
+
+
+# --- context: carriers, scale, fields -------------------------------------------------------
+
+
+def carriers(text: str, start: int, end: int) -> list[str]:
+    """Zones named after 依托 in text[start:end] (依托A、B, …)."""
+    found: list[str] = []
+    for m in _CARRIER_LEAD.finditer(text, start, end):
+        stop = _clause_end(text, m.end())
+        for a, b in _split_items(text, m.end(), min(stop, end)):
+            name = text[a:b].strip()
+            name = re.sub(r"等.*$", "", name)
+            if _ZONE_END.search(name) and name not in found:
+                found.append(name)
+    return found
+
+
+def scales(text: str, start: int, end: int) -> list[str]:
+    """Scale targets such as 千亿级 / 百亿级 in text[start:end]."""
+    found: list[str] = []
+    for m in _SCALE.finditer(text, start, end):
+        if m.group(0) not in found:
+            found.append(m.group(0))
+    return found
+
+
+def fields(text: str, start: int, end: int) -> list[str]:
+    """Application fields listed before …领域 in text[start:end]."""
+    found: list[str] = []
+    for m in _FIELD_WORD.finditer(text, start, end):
+        cs = _clause_start(text, m.start(), max(start, m.start() - 80))
+        head = _FIELD_TRIM.sub("", text[cs : m.start()])
+        spans = _split_items(text, cs, cs + len(head))
+        if len(spans) < 2:
+            continue  # a single word before 领域 is usually 'this field', not a list
+        s0, e0 = spans[0]
+        spans[0] = (_after_last_boundary(text, s0, e0), e0)
+        for a, b in spans:
+            name = text[a:b].strip()
+            if 2 <= len(name) <= _MAX_NAME and name not in found:
+                found.append(name)
+    return found
+
+
+# --- rows -----------------------------------------------------------------------------------
+
+
+def _context(doc: Document, start: int, staged: bool) -> dict:
+    """Sentence evidence plus the carriers, scale and fields stated around a chain."""
+    ss, se = doc.sentence_span(start)
+    lo, hi = _paragraph(doc.text, start) if staged else (ss, se)
+    return {
+        "carriers": "|".join(carriers(doc.text, lo, hi)),
+        "scale": "|".join(scales(doc.text, lo, hi)),
+        "fields": "|".join(fields(doc.text, lo, hi)),
+        "evidence": doc.text[ss:se],
+        "sentence_start": ss,
+        "sentence_end": se,
+    }
+
+
+def _listed_rows(doc: Document) -> list[dict]:
+    rows = []
+    for group in listed_groups(doc.text):
+        for item in group.items:
+            rows.append(
+                {
+                    "name": item.name,
+                    "stages": "",
+                    "category": group.category,
+                    "start": item.start,
+                    "end": item.end,
+                    "kind": "listed",
+                    "count_stated": group.count,
+                    "count_found": len(group.items),
+                }
+            )
+    return rows
 
 
 def extract(doc: Document) -> pd.DataFrame:
     """Chain rows found in one document."""
-    return pd.DataFrame(columns=CHAIN_COLUMNS)
+    rows = []
+    for row in staged_chains(doc) + _listed_rows(doc):
+        row.update(_context(doc, row["start"], row["kind"] == "staged"))
+        row.update(doc_id=doc.doc_id, story=doc.story_at(row["start"]))
+        rows.append(row)
+    rows.sort(key=lambda r: (r["start"], r["kind"]))
+    df = pd.DataFrame(rows, columns=CHAIN_COLUMNS)
+    for col in ("count_stated", "count_found"):
+        df[col] = df[col].astype("Int64")
+    return df
