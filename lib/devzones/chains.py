@@ -52,6 +52,13 @@ _QUOTED = re.compile(r"“([^“”\n]{3,160})”")
 _SEP_RE = re.compile(_SEP)
 _MIN_STAGES = 3
 _MAX_STAGE = 20
+_MAX_BARE_STAGE = 12
+# Words of a clause, not of a product: a bare dash between such runs is a sentence dash.
+_CLAUSE_WORD = re.compile("的|了|是|着|正在|将|这|我们")
+_AFTER_QUOTE = re.compile(r"(?:的|等)?([^\s,，。;；:：、“”]{1,10}?)(?:产业链条|产业链|链条)")
+_HEAD_NAME = re.compile(
+    r"\s*(?:在|对于|关于)?([^\s,，。;；:：、“”]{1,14}?)(?:产业链|产业|行业)(?:方面)?[,，:：]"
+)
 
 _CHAIN_WORD = re.compile(r"产业链条|产业链|链条")
 # Characters that end the clause a chain name is read from (、 is a list joint, not a boundary).
@@ -62,7 +69,8 @@ _BOUNDARY = re.compile(
     "涵盖|建设|推进|推动|加快|拓展|拓宽|完善|强化|补齐|打通|提升|带动|实施|实现|引进|引导|融入|"
     "着力|全力|积极|大力|瞄准|面向|赋能|标志着|作为|具有|重点|细化|成功|优化|发展|突出|梳理|"
     "制定|设置|编制|绘制|深化|健全|畅通|稳定|保障|增强|巩固|拉长|延展|串联|贯通|整合|对接|嵌入|"
-    "参与|补强|谋划|招引|聚力|紧盯|锚定|立足|依托|支撑|助力|贯穿|覆盖|"
+    "参与|补强|谋划|招引|聚力|紧盯|锚定|立足|依托|支撑|助力|贯穿|覆盖|开展|提高|加强|加速|"
+    "按照|通过|沿着|基于|针对|根据|依据|关于|结合|精准|持续|不断|进一步|全面|深入|努力|主动|"
     "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该|本|这|此|其|各|等"
 )
 _CONNECTOR = re.compile("以及|及|和|与")
@@ -111,6 +119,10 @@ _GENERIC_PARTS = ("新质生产力", "上下游", "供应链", "创新链", "价
 # A name ending in one of these is a project, firm or place, not an industry.
 _NOT_INDUSTRY_END = ("项目", "企业", "公司", "集团", "园区", "基地", "工程", "中心", "平台")
 _MAX_NAME = 10
+# Single characters that name an industry on their own (铝产业链, 煤产业链).
+_ONE_CHAR_INDUSTRIES = frozenset("煤钢铁铝镁铜锂硅氢钛锌镍钒锰碳焦盐酒醋茶药")
+_SCALE_PREFIX = re.compile(r"^[千百万十数]+亿(?:元)?级")
+_LEVEL_END = re.compile(r"级$")
 _CHAIN_SUFFIX = re.compile(r"(产业链条|产业链|链条|产业)$")
 _CN_DIGIT = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 
@@ -189,10 +201,12 @@ def _is_slogan(s: str) -> bool:
 def chain_name(raw: str) -> str:
     """A candidate chain name trimmed of chain words and qualifiers; '' when it is not one."""
     name = _CHAIN_SUFFIX.sub("", raw.strip())
-    name = _strip_place_prefix(name)
-    if not name or len(name) > _MAX_NAME or name in _GENERIC:
+    name = _strip_place_prefix(_SCALE_PREFIX.sub("", name))
+    if not name or len(name) > _MAX_NAME or name in _GENERIC or _LEVEL_END.search(name):
         return ""
-    if len(name) < 2 or _DASH_ANCHOR.search(name) or name.isdigit():
+    if len(name) < 2 and name not in _ONE_CHAR_INDUSTRIES:
+        return ""
+    if _DASH_ANCHOR.search(name) or name.isdigit():
         return ""
     if any(p in name for p in _GENERIC_PARTS) or name.endswith(_NOT_INDUSTRY_END):
         return ""
@@ -214,11 +228,13 @@ def _strip_category(s: str) -> tuple[str, str]:
     return s, category
 
 
-def _after_last_boundary(text: str, start: int, end: int) -> int:
-    """The offset just after the last verb/function word in text[start:end]."""
+def _after_last_boundary(text: str, start: int, end: int, compound: bool = False) -> int:
+    """The offset just after the last verb/function word in text[start:end]; with
+    ``compound``, a bare 及 stays inside the name (新能源汽车及零部件 is one industry)."""
     last = start
     for m in _BOUNDARY.finditer(text, start, end):
-        last = m.end()
+        if not (compound and m.group(0) == "及"):
+            last = m.end()
     return last
 
 
@@ -283,11 +299,14 @@ def _item(text: str, start: int, end: int) -> _Item | None:
 # --- staged chains --------------------------------------------------------------------------
 
 
-def _stage_ok(stage: str) -> bool:
+def _stage_ok(stage: str, quoted: bool) -> bool:
+    """A product or process: short, not a number, date, URL or clause."""
+    longest = _MAX_STAGE if quoted else _MAX_BARE_STAGE
     return (
-        0 < len(stage) <= _MAX_STAGE
+        0 < len(stage) <= longest
         and not re.search(r"\d{3,}|://|@", stage)
         and not re.fullmatch(r"[\d.]+[年月日号期个%]*", stage)
+        and (quoted or not _CLAUSE_WORD.search(stage))
     )
 
 
@@ -297,16 +316,12 @@ def _is_corridor(stages: list[str], text: str, end: int) -> bool:
     return places * 2 >= len(stages) or (places > 0 and bool(_CORRIDOR_AFTER.match(text[end:])))
 
 
-def _looks_like_chain(stages: list[str], text: str, end: int) -> bool:
-    if len(stages) < _MIN_STAGES or not all(_stage_ok(s) for s in stages):
+def _looks_like_chain(stages: list[str], quoted: bool, text: str, end: int) -> bool:
+    if len(stages) < _MIN_STAGES or not all(_stage_ok(s, quoted) for s in stages):
         return False
     if sum(bool(re.search(r"[\u4e00-\u9fff]", s)) for s in stages) * 2 < len(stages):
         return False  # URLs, codes and English words joined by hyphens
     return not _is_corridor(stages, text, end)
-
-
-def _trim_first_stage(text: str, start: int, end: int) -> int:
-    return _after_last_boundary(text, start, end)
 
 
 def _trim_last_stage(text: str, start: int, end: int) -> int:
@@ -320,12 +335,24 @@ def _stage_spans(text: str, start: int, end: int, quoted: bool) -> list[tuple[in
     bounds = [start] + [e for _, e in cuts]
     ends = [s for s, _ in cuts] + [end]
     spans = list(zip(bounds, ends, strict=True))
-    if not quoted and spans:
+    if not quoted:
         s0, e0 = spans[0]
-        spans[0] = (_trim_first_stage(text, s0, e0), e0)
+        spans[0] = (_after_last_boundary(text, s0, e0), e0)
         sl, el = spans[-1]
         spans[-1] = (sl, _trim_last_stage(text, sl, el))
-    return spans
+    sl, el = spans[-1]
+    while el > sl and text[el - 1] in "等 ":  # “A—B—C等” lists the last stage with 等
+        el -= 1
+    spans[-1] = (sl, el)
+    return [_strip_span(text, a, b) for a, b in spans]
+
+
+def _strip_span(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
 
 
 def _quoted_chains(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
@@ -345,21 +372,33 @@ def _bare_chains(text: str, lo: int, hi: int, taken: list[tuple[int, int, bool]]
             yield (m.start(), m.end(), False)
 
 
-def _staged_name(text: str, start: int, quoted: bool) -> str:
-    """The chain's industry: written just before it (半导体“装备—…”) or heading its paragraph."""
-    before = start - 1 if quoted else start
+def _staged_name(doc: Document, start: int, end: int, quoted: bool, listed: list[_Item]) -> str:
+    """The chain's industry, from the first of: just before the quote (半导体“装备—…”), just
+    after it (“…”煤化工产业链), the head of its sentence or paragraph (特钢产业,依托…), or a chain
+    named earlier in the same sentence."""
+    text = doc.text
     if quoted:
+        before = start - 1
         cs = _clause_start(text, before, max(0, before - 30))
-        name = chain_name(text[_after_last_boundary(text, cs, before) : before])
-        if name:
+        if name := chain_name(text[_after_last_boundary(text, cs, before) : before]):
             return name
-    ps, _ = _paragraph(text, start)
-    head = re.match(r"\s*([^\s,，。;；:：、“”]{2,14}?)(?:产业链|产业|行业)[,，:：]", text[ps:start])
-    return chain_name(head.group(1)) if head else ""
+        after = _AFTER_QUOTE.match(text, end + 1, min(len(text), end + 14))
+        if after and (name := chain_name(after.group(1))):
+            return name
+    ss, _ = doc.sentence_span(start)
+    for lo in (ss, _paragraph(text, start)[0]):
+        head = _HEAD_NAME.match(text, lo, start)
+        if head:
+            a, b = head.span(1)
+            if name := chain_name(text[_after_last_boundary(text, a, b) : b]):
+                return name
+    earlier = [it for it in listed if ss <= it.start and it.end <= start]
+    return earlier[-1].name if earlier else ""
 
 
-def staged_chains(doc: Document) -> list[dict]:
-    """Rows for chains written stage by stage, each chain once per document."""
+def staged_chains(doc: Document, listed: list[_Item]) -> list[dict]:
+    """Rows for chains written stage by stage, each chain once per document; ``listed`` are the
+    chain names found in the text, a fallback for naming a chain."""
     text, rows, seen = doc.text, [], set()
     sentences = sorted({doc.sentence_span(m.start()) for m in _DASH_ANCHOR.finditer(text)})
     for lo, hi in sentences:
@@ -369,12 +408,12 @@ def staged_chains(doc: Document) -> list[dict]:
             spans = _stage_spans(text, s, e, q)
             stages = [text[a:b].strip() for a, b in spans]
             close = e + 1 if q else e
-            if not _looks_like_chain(stages, text, close) or tuple(stages) in seen:
+            if not _looks_like_chain(stages, q, text, close) or tuple(stages) in seen:
                 continue
             seen.add(tuple(stages))
             rows.append(
                 {
-                    "name": _staged_name(text, s, q),
+                    "name": _staged_name(doc, s, e, q, listed),
                     "stages": "|".join(stages),
                     "category": "",
                     "start": spans[0][0],
@@ -421,7 +460,7 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
         return [], count, category, False
     spans = _split_items(text, start, end)
     if len(spans) == 1:  # no list: the name is what follows the last verb or joint
-        spans = [(_after_last_boundary(text, start, end), end)]
+        spans = [(_after_last_boundary(text, start, end, compound=True), end)]
     else:
         s0, e0 = spans[0]
         spans[0] = (_after_last_boundary(text, s0, e0), e0)
@@ -531,9 +570,9 @@ def _context(doc: Document, start: int, staged: bool) -> dict:
     }
 
 
-def _listed_rows(doc: Document) -> list[dict]:
+def _listed_rows(groups: list[_Group]) -> list[dict]:
     rows = []
-    for group in listed_groups(doc.text):
+    for group in groups:
         for item in group.items:
             rows.append(
                 {
@@ -552,8 +591,10 @@ def _listed_rows(doc: Document) -> list[dict]:
 
 def extract(doc: Document) -> pd.DataFrame:
     """Chain rows found in one document."""
+    groups = listed_groups(doc.text)
+    listed = [item for group in groups for item in group.items]
     rows = []
-    for row in staged_chains(doc) + _listed_rows(doc):
+    for row in staged_chains(doc, listed) + _listed_rows(groups):
         row.update(_context(doc, row["start"], row["kind"] == "staged"))
         row.update(doc_id=doc.doc_id, story=doc.story_at(row["start"]))
         rows.append(row)
