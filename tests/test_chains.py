@@ -164,6 +164,16 @@ def test_numeric_ranges_phone_numbers_and_sentence_dashes_are_not_chains():
     assert chains.extract(doc_of(text)).empty
 
 
+def test_project_steps_and_place_routes_are_not_chains():
+    text = "推行“签约—开工—投产”全流程服务。京津冀—太忻—雄安协同,大同—朔州—忻州一线布局风电。"
+    assert chains.extract(doc_of(text)).empty
+
+
+def test_chain_named_just_after_its_quote():
+    df = chains.extract(doc_of("打造“晶硅—电池片—组件—电站”光伏全产业链。"))
+    assert staged(df) == [("光伏", ["晶硅", "电池片", "组件", "电站"])]
+
+
 def test_bare_chain_is_trimmed_of_verb_and_chain_word():
     df = chains.extract(doc_of("园区构建了铝土矿-氧化铝-电解铝-铝型材的产业链条。"))
     assert df["stages"].tolist() == ["铝土矿|氧化铝|电解铝|铝型材"]

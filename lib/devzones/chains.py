@@ -114,6 +114,7 @@ _GENERIC = {
     "资金",
     "人才",
     "数据链",
+    "一体化",
 }
 _GENERIC_PARTS = ("新质生产力", "上下游", "供应链", "创新链", "价值链", "资金链", "人才链")
 # A name ending in one of these is a project, firm or place, not an industry.
@@ -131,6 +132,7 @@ _CARRIER_LEAD = re.compile(r"依托")
 _ZONE_END = re.compile(r"(开发区|高新区|经开区|示范区|农高区|经济区|新城|园区|产业园|工业园|基地)$")
 _FIELD_WORD = re.compile(r"领域")
 _FIELD_TRIM = re.compile(r"(等)?(?:高端|应用|重点|新兴|相关|市场)*$")
+_MILESTONE = re.compile(r"^(招商|谋划|储备|签约|审批|开工|建设|竣工|验收|投产|达产|达效|落地)")
 _CORRIDOR_AFTER = re.compile(r"^(沿线|一线|走廊|廊道|通道|方向|高铁|铁路|城际|公路|高速|段)")
 _PLACE_SUFFIX = re.compile(r"(省|市|县|区|镇|乡)$")
 
@@ -200,7 +202,7 @@ def _is_slogan(s: str) -> bool:
 
 def chain_name(raw: str) -> str:
     """A candidate chain name trimmed of chain words and qualifiers; '' when it is not one."""
-    name = _CHAIN_SUFFIX.sub("", raw.strip())
+    name = _CHAIN_SUFFIX.sub("", raw.strip()).removesuffix("全")  # 光伏全产业链
     name = _strip_place_prefix(_SCALE_PREFIX.sub("", name))
     if not name or len(name) > _MAX_NAME or name in _GENERIC or _LEVEL_END.search(name):
         return ""
@@ -310,9 +312,14 @@ def _stage_ok(stage: str, quoted: bool) -> bool:
     )
 
 
+def _starts_with_place(stage: str) -> bool:
+    """雄安协同, 忻州东部: a place with a short word after it."""
+    return any(stage[:n] in _PLACES and len(stage) - n <= 2 for n in (2, 3, 4))
+
+
 def _is_corridor(stages: list[str], text: str, end: int) -> bool:
     """A route through places (阳曲—定襄—原平 沿线), not a product chain."""
-    places = sum(is_place(s) for s in stages)
+    places = sum(is_place(s) or _starts_with_place(s) for s in stages)
     return places * 2 >= len(stages) or (places > 0 and bool(_CORRIDOR_AFTER.match(text[end:])))
 
 
@@ -321,6 +328,8 @@ def _looks_like_chain(stages: list[str], quoted: bool, text: str, end: int) -> b
         return False
     if sum(bool(re.search(r"[\u4e00-\u9fff]", s)) for s in stages) * 2 < len(stages):
         return False  # URLs, codes and English words joined by hyphens
+    if sum(bool(_MILESTONE.search(s)) for s in stages) * 2 >= len(stages):
+        return False  # 签约—开工—投产: a project's steps, not an industry's
     return not _is_corridor(stages, text, end)
 
 
