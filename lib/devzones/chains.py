@@ -74,6 +74,7 @@ _BOUNDARY = re.compile(
     "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该|本|这|此|其|各|等"
 )
 _CONNECTOR = re.compile("以及|及|和|与")
+_JOINT = re.compile("、|以及|和|及|与|等")
 _COUNT = re.compile(r"(等)?\s*([0-9]+|[一二两三四五六七八九十]+|几)\s*(条|个|大|项|类)")
 # Words that qualify a group of chains rather than name one.
 _CATEGORY_WORDS = (
@@ -122,12 +123,12 @@ _NOT_INDUSTRY_END = ("项目", "企业", "公司", "集团", "园区", "基地",
 _MAX_NAME = 10
 # Single characters that name an industry on their own (铝产业链, 煤产业链).
 _ONE_CHAR_INDUSTRIES = frozenset("煤钢铁铝镁铜锂硅氢钛锌镍钒锰碳焦盐酒醋茶药")
-_SCALE_PREFIX = re.compile(r"^[千百万十数]+亿(?:元)?级")
 _LEVEL_END = re.compile(r"级$")
 _CHAIN_SUFFIX = re.compile(r"(产业链条|产业链|链条|产业)$")
 _CN_DIGIT = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 
 _SCALE = re.compile(r"[千百万十数]+亿(?:元)?级")
+_SCALE_PREFIX = re.compile("^" + _SCALE.pattern)
 _CARRIER_LEAD = re.compile(r"依托")
 _ZONE_END = re.compile(r"(开发区|高新区|经开区|示范区|农高区|经济区|新城|园区|产业园|工业园|基地)$")
 _FIELD_WORD = re.compile(r"领域")
@@ -445,6 +446,7 @@ class _Group:
     items: list[_Item]
     count: int | None = None
     category: str = ""
+    end: int = 0  # end of the last chain word read into the group
 
 
 def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None, str, bool]:
@@ -488,34 +490,34 @@ def _quoted_name_before(text: str, pos: int) -> tuple[int, int] | None:
 
 
 def listed_groups(text: str) -> list[_Group]:
-    """Chain names read to the left of every 产业链/链条, joined into groups."""
+    """Chain names read to the left of every 产业链/链条. A chain word whose left text opens
+    with a joint (、/和/等…) right after the previous one continues that group, as in
+    A产业链、B产业链等6条示范产业链."""
     groups: list[_Group] = []
-    prev_end = -1
+    current: _Group | None = None  # the group the previous chain word closed, if any
     for m in _CHAIN_WORD.finditer(text):
         a = m.start()
         if a > 0 and text[a - 1] == "全":  # 全产业链 / 全链条: the whole chain, no name
-            prev_end = -1
+            current = None
             continue
-        start = _clause_start(text, a, max(prev_end, 0, a - 80))
-        continues = start == prev_end and bool(re.match("、|以及|和|及|与|等", text[start:a]))
-        if continues:
-            start += len(re.match("、|以及|和|及|与|", text[start:a]).group(0))
-        if start == a and (q := _quoted_name_before(text, a)):
-            start, stop = q
-            items, count, category, ok = _read_left(text, start, stop)
-        else:
-            items, count, category, ok = _read_left(text, start, a)
-        prev_end = m.end()
+        floor = max(current.end if current else 0, a - 80)
+        start = _clause_start(text, a, floor)
+        joint = _JOINT.match(text, start, a) if current and start == current.end else None
+        if joint:
+            start = joint.end()
+        left = _quoted_name_before(text, a) if start == a else None
+        items, count, category, ok = _read_left(text, *(left or (start, a)))
         if not ok:
-            prev_end = -1 if not continues else prev_end
+            current = None
             continue
-        if continues and groups:
-            group = groups[-1]
-            group.items.extend(items)
-            group.count = count if count is not None else group.count
-            group.category = category or group.category
-        elif items:
-            groups.append(_Group(items, count, category))
+        if joint and current:
+            current.items.extend(items)
+            current.count = count if count is not None else current.count
+            current.category = category or current.category
+        else:
+            current = _Group(items, count, category)
+            groups.append(current)
+        current.end = m.end()
     return [g for g in groups if g.items]
 
 
