@@ -198,6 +198,12 @@ def test_policy_codes_and_generic_chain_talk_give_no_names():
     assert chains.extract(doc_of(text)).empty
 
 
+def test_list_before_a_policy_code_is_read_but_a_noun_joined_by_he_is_not():
+    df = chains.extract(doc_of("重点打造晶硅光伏、锂电池、氢能等“3+N”产业链。"))
+    assert df["name"].tolist() == ["晶硅光伏", "锂电池", "氢能"]
+    assert chains.extract(doc_of("聚焦新能源、新材料等五大产业方向和“4+2”产业链条。")).empty
+
+
 @pytest.mark.parametrize(
     ("raw", "name"),
     [("千亿级煤化工", "煤化工"), ("铝", "铝"), ("太原新材料", "新材料"), ("市级", ""), ("延", "")],

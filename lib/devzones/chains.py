@@ -454,6 +454,8 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
 
     Returns (items, stated count, category, whether the name next to the chain word is valid).
     """
+    if end > start and text[end - 1] in "、和及与":  # another noun joined on: 产业定位和“8+6”产业链
+        return [], None, "", False
     count, category = None, ""
     counts = list(_COUNT.finditer(text, start, end))
     if counts:
@@ -480,13 +482,17 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
     return items, count, category, adjacent_ok or (count is not None and end == start)
 
 
-def _quoted_name_before(text: str, pos: int) -> tuple[int, int] | None:
-    """The span of “X” right before ``pos`` (打造“X”产业链)."""
-    if pos > 0 and text[pos - 1] == "”":
-        open_ = text.rfind("“", max(0, pos - 14), pos - 1)
-        if open_ >= 0 and not _is_slogan(text[open_ + 1 : pos - 1]):
-            return open_ + 1, pos - 1
-    return None
+def _quoted_left(text: str, pos: int) -> tuple[int, int] | None:
+    """The text to read when a quote ends right before the chain word at ``pos``: the quoted
+    name (打造“X”产业链), or, for a policy code (A、B等“3+N”产业链), the clause before it."""
+    if pos == 0 or text[pos - 1] != "”":
+        return None
+    open_ = text.rfind("“", max(0, pos - 14), pos - 1)
+    if open_ < 0:
+        return None
+    if not _is_slogan(text[open_ + 1 : pos - 1]):
+        return open_ + 1, pos - 1
+    return _clause_start(text, open_, max(0, open_ - 80)), open_
 
 
 def listed_groups(text: str) -> list[_Group]:
@@ -505,7 +511,7 @@ def listed_groups(text: str) -> list[_Group]:
         joint = _JOINT.match(text, start, a) if current and start == current.end else None
         if joint:
             start = joint.end()
-        left = _quoted_name_before(text, a) if start == a else None
+        left = _quoted_left(text, a) if start == a else None
         items, count, category, ok = _read_left(text, *(left or (start, a)))
         if not ok:
             current = None
