@@ -184,6 +184,18 @@ def test_arrow_chain_named_by_its_sentence_head():
     assert staged(df) == [("氢能", ["制氢", "储氢", "运氢", "加氢"])]
 
 
+def test_two_stage_chain_only_when_quoted_and_called_a_chain():
+    df = chains.extract(
+        doc_of("打造“风光—储能”产业链,推动“太原—忻州”产业协同,形成 原煤 → 焦炭 → 甲醇 的链条。")
+    )
+    assert df.loc[df["kind"] == "staged", "stages"].tolist() == ["风光|储能", "原煤|焦炭|甲醇"]
+
+
+def test_words_after_a_count_name_the_chain_when_no_list_precedes_it():
+    df = chains.extract(doc_of("打造2条钢铁产业链,打造四大特色产业链条,形成一条完整产业链。"))
+    assert df[["name", "count_stated", "count_found"]].values.tolist() == [["钢铁", 2, 1]]
+
+
 def test_chinese_count_and_category_words():
     df = chains.extract(doc_of("打造煤机装备、新能源汽车、节能环保等十大重点产业链。"))
     assert df["name"].tolist() == ["煤机装备", "新能源汽车", "节能环保"]

@@ -47,11 +47,12 @@ _DASH_ANCHOR = re.compile(f"[{_DASH}]")
 # A stage: a run free of punctuation, quotes, brackets and dashes.
 _STAGE = f"[^\\s,，。;；:：!！?？、“”\"'‘’()（）\\[\\]【】《》<>「」『』|/{_DASH}]{{1,24}}"
 # Stages joined by single dashes (a doubled dash —— is a sentence dash, not a chain link).
-_SEP = f"(?<![{_DASH}])[{_DASH}](?![{_DASH}])"
+_SEP = f"[ \u3000]?(?<![{_DASH}])[{_DASH}](?![{_DASH}])[ \u3000]?"
 _STAGED = re.compile(f"{_STAGE}(?:{_SEP}{_STAGE})+")
 _QUOTED = re.compile(r"“([^“”\n]{3,160})”")
 _SEP_RE = re.compile(_SEP)
 _MIN_STAGES = 3
+_CHAIN_AFTER = re.compile(r"(?:的)?(?:全)?(?:产业链|链条|一体化|产业)")
 _MAX_STAGE = 20
 _MAX_BARE_STAGE = 12
 # Words of a clause, not of a product: a bare dash between such runs is a sentence dash.
@@ -343,7 +344,9 @@ def _is_corridor(stages: list[str], text: str, end: int) -> bool:
 
 
 def _looks_like_chain(stages: list[str], quoted: bool, text: str, end: int) -> bool:
-    if len(stages) < _MIN_STAGES or not all(_stage_ok(s, quoted) for s in stages):
+    # two stages make a chain only when quoted and called one: “煤—电”产业链
+    shortest = 2 if quoted and _CHAIN_AFTER.match(text, end) else _MIN_STAGES
+    if len(stages) < shortest or not all(_stage_ok(s, quoted) for s in stages):
         return False
     if sum(bool(re.search(r"[\u4e00-\u9fff]", s)) for s in stages) * 2 < len(stages):
         return False  # URLs, codes and English words joined by hyphens
@@ -475,13 +478,16 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
     """
     if end > start and text[end - 1] in "、和及与":  # another noun joined on: 产业定位和“8+6”产业链
         return [], None, "", False
-    count, category = None, ""
+    count, own = None, None
     counts = list(_COUNT.finditer(text, start, end))
     if counts:
         m = counts[-1]
-        post = text[m.end() : end]
-        category = post.rsplit("的", 1)[-1].strip()
         count = _cn_number(m.group(2))
+        desc = max(m.end(), text.rfind("的", m.end(), end) + 1)
+        category = text[desc:end].strip()
+        head, qualifier = _strip_category(category)
+        if head:  # 2条钢铁产业链: without a list before the count, these words name the chain
+            own = (desc, desc + len(head), qualifier)
         end = m.start()
     else:
         head, category = _strip_category(text[start:end])
@@ -497,6 +503,8 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
         s0, e0 = spans[0]
         spans[0] = (_after_last_boundary(text, s0, e0), e0)
     items = [it for a, b in spans if (it := _item(text, a, b))]
+    if not items and own and (it := _item(text, _after_last_boundary(text, *own[:2]), own[1])):
+        return [it], count, own[2], True
     adjacent_ok = _item(text, *spans[-1]) is not None
     return items, count, category, adjacent_ok or (count is not None and end == start)
 
