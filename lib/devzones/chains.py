@@ -49,7 +49,7 @@ _STAGE = f"[^\\s,，。;；:：!！?？、“”\"'‘’()（）\\[\\]【】《
 # Stages joined by single dashes (a doubled dash —— is a sentence dash, not a chain link).
 _SEP = f"[ \u3000]?(?<![{_DASH}])[{_DASH}](?![{_DASH}])[ \u3000]?"
 _STAGED = re.compile(f"{_STAGE}(?:{_SEP}{_STAGE})+")
-_QUOTED = re.compile(r"“([^“”\n]{3,160})”")
+_QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{3,160})[”\"」]")
 _SEP_RE = re.compile(_SEP)
 _MIN_STAGES = 3
 _CHAIN_AFTER = re.compile(r"(?:的)?(?:全)?(?:产业链|链条|一体化|产业)")
@@ -126,6 +126,7 @@ _MAX_NAME = 10
 # Single characters that name an industry on their own (铝产业链, 煤产业链).
 _ONE_CHAR_INDUSTRIES = frozenset("煤钢铁铝镁铜锂硅氢钛锌镍钒锰碳焦盐酒醋茶药")
 _LEVEL_END = re.compile(r"级$")
+_ENUMERATOR = re.compile(r"^[(（]?\d{1,2}[.．)）]\s*")  # 1.特钢材料产业链
 _CHAIN_SUFFIX = re.compile(r"(产业链条|产业链|链条|产业)$")
 _CN_DIGIT = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 
@@ -222,7 +223,7 @@ def _is_slogan(s: str) -> bool:
 
 def chain_name(raw: str) -> str:
     """A candidate chain name trimmed of chain words and qualifiers; '' when it is not one."""
-    name = _CHAIN_SUFFIX.sub("", raw.strip()).removesuffix("全")  # 光伏全产业链
+    name = _CHAIN_SUFFIX.sub("", _ENUMERATOR.sub("", raw.strip())).removesuffix("全")
     name = _strip_place_prefix(_SCALE_PREFIX.sub("", name))
     if not name or len(name) > _MAX_NAME or name in _GENERIC or _LEVEL_END.search(name):
         return ""
