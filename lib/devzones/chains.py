@@ -52,6 +52,7 @@ _STAGED = re.compile(f"{_STAGE}(?:{_SEP}{_STAGE})+")
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{3,160})[”\"」]")
 _SEP_RE = re.compile(_SEP)
 _MIN_STAGES = 3
+_LAST_STAGE_END = re.compile("的|等|全产业|产业|全链|链条|一体化|循环|发展|格局|模式|体系")
 _CHAIN_AFTER = re.compile(r"(?:的)?(?:全)?(?:产业链|链条|一体化|产业)")
 _MAX_STAGE = 20
 _MAX_BARE_STAGE = 12
@@ -357,8 +358,9 @@ def _looks_like_chain(stages: list[str], quoted: bool, text: str, end: int) -> b
 
 
 def _trim_last_stage(text: str, start: int, end: int) -> int:
-    m = re.search(r"的|等|全产业|产业链|链条|全链", text[start:end])
-    return start + m.start() if m else end
+    """Cut what follows the last stage of a bare chain: 新材料|一体化发展格局, 铝型材|的产业链."""
+    m = _LAST_STAGE_END.search(text, start, end)
+    return m.start() if m else end
 
 
 def _stage_spans(text: str, start: int, end: int, quoted: bool) -> list[tuple[int, int]]:
