@@ -216,6 +216,11 @@ def test_list_before_a_policy_code_is_read_but_a_noun_joined_by_he_is_not():
     assert chains.extract(doc_of("聚焦新能源、新材料等五大产业方向和“4+2”产业链条。")).empty
 
 
+def test_a_list_that_qualifies_a_chain_does_not_name_it():
+    text = "构建了涵盖研发设计、生产制造、销售服务的完整产业链。坚持产业链招商,拥有完整镁产业链。"
+    assert chains.extract(doc_of(text))["name"].tolist() == ["镁"]
+
+
 @pytest.mark.parametrize(
     ("raw", "name"),
     [("千亿级煤化工", "煤化工"), ("铝", "铝"), ("太原新材料", "新材料"), ("市级", ""), ("延", "")],

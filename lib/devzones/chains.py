@@ -74,6 +74,9 @@ _BOUNDARY = re.compile(
     "制定|设置|编制|绘制|深化|健全|畅通|稳定|保障|增强|巩固|拉长|延展|串联|贯通|整合|对接|嵌入|"
     "参与|补强|谋划|招引|聚力|紧盯|锚定|立足|依托|支撑|助力|贯穿|覆盖|开展|提高|加强|加速|"
     "按照|通过|沿着|基于|针对|根据|依据|关于|结合|精准|持续|不断|进一步|全面|深入|努力|主动|"
+    "坚持|实行|推行|落实|紧扣|紧抓|抓好|加大|用好|建立|组建|成立|出台|印发|发布|明确|确定|确立|"
+    "选定|摸清|拥有|具备|完整|齐全|较为|相对|唯一|涉及|进入|入选|纳入|列入|聚集|集聚|吸引|引领|"
+    "牵引|推出|做精|做深|升级|转型|构成|组成|"
     "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该|本|这|此|其|各|等"
 )
 _CONNECTOR = re.compile("以及|及|和|与")
@@ -155,7 +158,7 @@ _PLACE_NAMES = """
     尧都 侯马 霍州 曲沃 翼城 襄汾 洪洞 古县 安泽 浮山 吉县 乡宁 大宁 隰县 永和 蒲县 汾西
     离石 孝义 汾阳 文水 交城 兴县 临县 柳林 石楼 岚县 方山 中阳 交口
     北京 天津 雄安 石家庄 张家口 郑州 西安 呼和浩特 济南 京津冀 长三角 珠三角
-    全省 全市 我省 我市 本省 本市
+    全省 全市 全区 全县 我省 我市 本省 本市 省内 市内 区内 县内 园区内
 """
 _PLACES = frozenset(_PLACE_NAMES.split())
 
@@ -502,6 +505,8 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
     spans = _split_items(text, start, end)
     if len(spans) == 1:  # no list: the name is what follows the last verb or joint
         spans = [(_after_last_boundary(text, start, end, compound=True), end)]
+    elif (cut := _after_last_boundary(text, *spans[-1], compound=True)) > spans[-1][0]:
+        spans = [(cut, end)]  # A、B的完整产业链: the list qualifies the chain, it does not name it
     else:
         s0, e0 = spans[0]
         spans[0] = (_after_last_boundary(text, s0, e0), e0)
