@@ -24,18 +24,18 @@ from devzones.clean import Document
 CHAIN_COLUMNS = [
     "doc_id",
     "story",
-    "name",
-    "stages",
-    "category",
-    "start",
+    "name",  # the industry, without 产业链 (特钢, 合成生物); may be empty for a staged chain
+    "stages",  # staged chains: stages joined by |; empty for a chain only named
+    "category",  # what the text calls the group: 优势特色, 新兴, 重点 …
+    "start",  # offsets of the name (listed) or of the stages (staged) in the cleaned text
     "end",
-    "kind",
-    "count_stated",
-    "count_found",
-    "carriers",
-    "scale",
-    "fields",
-    "evidence",
+    "kind",  # "staged" or "listed"
+    "count_stated",  # the number the text gives for the group (8条), if any
+    "count_found",  # names found in the group; stages for a staged chain
+    "carriers",  # zones the chain relies on (依托A、B), joined by |
+    "scale",  # scale targets (千亿级), joined by |
+    "fields",  # application fields (…等领域), joined by |
+    "evidence",  # the sentence holding the row
     "sentence_start",
     "sentence_end",
 ]
