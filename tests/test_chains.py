@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from devzones import chains
 from devzones.clean import Document, clean_document
@@ -227,3 +229,22 @@ def test_a_list_that_qualifies_a_chain_does_not_name_it():
 )
 def test_chain_name_rules(raw, name):
     assert chains.chain_name(raw) == name
+
+
+# --- robustness: any text of chain-ish pieces gives rows that point back into it --------------
+
+PIECES = ["产业链", "链条", "全", "、", "等", "8条", "四大", "的", "打造", "铝", "新材料", "重点"]
+PIECES += ["“", "”", "—", "-", "——", "→", ",", "。", "\n", "太原", "2025", "依托", "园区", "领域"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_any_text_gives_rows_that_point_back_into_it(pieces):
+    doc = doc_of("".join(pieces))
+    df = chains.extract(doc)
+    for r in df.itertuples():
+        assert 0 <= r.sentence_start <= r.start < r.end <= r.sentence_end <= len(doc.text)
+        if r.kind == "listed":
+            assert doc.text[r.start : r.end] == r.name
+        else:
+            assert len(r.stages.split("|")) >= 2
