@@ -166,8 +166,11 @@ def test_numeric_ranges_phone_numbers_and_sentence_dashes_are_not_chains():
     assert chains.extract(doc_of(text)).empty
 
 
-def test_project_steps_and_place_routes_are_not_chains():
-    text = "推行“签约—开工—投产”全流程服务。京津冀—太忻—雄安协同,大同—朔州—忻州一线布局风电。"
+def test_project_steps_methods_and_place_routes_are_not_chains():
+    text = (
+        "推行“签约—开工—投产”全流程服务,采用“设计—采购—施工”总承包模式。"
+        "京津冀—太忻—雄安协同,大同—朔州—忻州一线布局风电,甲经开区—乙经开区—丙经开区形成产业带。"
+    )
     assert chains.extract(doc_of(text)).empty
 
 
@@ -196,6 +199,16 @@ def test_two_stage_chain_only_when_quoted_and_called_a_chain():
 def test_words_after_a_count_name_the_chain_when_no_list_precedes_it():
     df = chains.extract(doc_of("打造2条钢铁产业链,打造四大特色产业链条,形成一条完整产业链。"))
     assert df[["name", "count_stated", "count_found"]].values.tolist() == [["钢铁", 2, 1]]
+
+
+def test_words_after_deng_qualify_the_list():
+    df = chains.extract(doc_of("重点培育煤层气、氢能、光伏等新能源产业链条。打造等离子体产业链。"))
+    assert df[["name", "category"]].values.tolist() == [
+        ["煤层气", "新能源"],
+        ["氢能", "新能源"],
+        ["光伏", "新能源"],
+        ["等离子体", ""],
+    ]
 
 
 def test_chinese_count_and_category_words():

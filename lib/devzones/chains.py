@@ -76,11 +76,12 @@ _BOUNDARY = re.compile(
     "按照|通过|沿着|基于|针对|根据|依据|关于|结合|精准|持续|不断|进一步|全面|深入|努力|主动|"
     "坚持|实行|推行|落实|紧扣|紧抓|抓好|加大|用好|建立|组建|成立|出台|印发|发布|明确|确定|确立|"
     "选定|摸清|拥有|具备|完整|齐全|较为|相对|唯一|涉及|进入|入选|纳入|列入|聚集|集聚|吸引|引领|"
-    "牵引|推出|做精|做深|升级|转型|构成|组成|"
-    "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该|本|这|此|其|各|等"
+    "牵引|推出|做精|做深|升级|转型|构成|组成|采用|"
+    "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该|本|这|此|其|各|等(?!离子)"
 )
 _CONNECTOR = re.compile("以及|及|和|与")
 _JOINT = re.compile("、|以及|和|及|与|等")
+_ETC = re.compile("等(?!离子)")
 _COUNT = re.compile(r"(等)?\s*([0-9]+|[一二两三四五六七八九十]+|几)\s*(条|个|大|项|类)")
 # Words that qualify a group of chains rather than name one.
 _CATEGORY_WORDS = (
@@ -140,7 +141,15 @@ _CARRIER_LEAD = re.compile(r"依托")
 _ZONE_END = re.compile(r"(开发区|高新区|经开区|示范区|农高区|经济区|新城|园区|产业园|工业园|基地)$")
 _FIELD_WORD = re.compile(r"领域")
 _FIELD_TRIM = re.compile(r"(等)?(?:高端|应用|重点|新兴|相关|市场)*$")
-_MILESTONE = re.compile(r"^(招商|谋划|储备|签约|审批|开工|建设|竣工|验收|投产|达产|达效|落地)")
+# Steps of a project or of innovation (签约—开工—投产, 研发—中试—产业化), not of an industry.
+_MILESTONE = re.compile(
+    r"^(招商|谋划|储备|签约|审批|开工|建设|竣工|验收|投产|达产|达效|落地|"
+    r"研发|中试|孵化|转化|产业化|设计|采购|施工|销售)"
+)
+# A quoted sequence followed by one of these is a method or reform, not an industry chain.
+_NOT_CHAIN_AFTER = re.compile(
+    r"[^,，。;；:：“”]{0,6}?(模式|机制|改革|流程|制度|体系|理念|路径|工作法)"
+)
 _CORRIDOR_AFTER = re.compile(r"^(沿线|一线|走廊|廊道|通道|方向|高铁|铁路|城际|公路|高速|段)")
 _PLACE_SUFFIX = re.compile(r"(省|市|县|区|镇|乡)$")
 
@@ -344,7 +353,7 @@ def _starts_with_place(stage: str) -> bool:
 
 def _is_corridor(stages: list[str], text: str, end: int) -> bool:
     """A route through places (阳曲—定襄—原平 沿线), not a product chain."""
-    places = sum(is_place(s) or _starts_with_place(s) for s in stages)
+    places = sum(is_place(s) or _starts_with_place(s) or bool(_ZONE_END.search(s)) for s in stages)
     return places * 2 >= len(stages) or (places > 0 and bool(_CORRIDOR_AFTER.match(text[end:])))
 
 
@@ -356,14 +365,18 @@ def _looks_like_chain(stages: list[str], quoted: bool, text: str, end: int) -> b
     if sum(bool(re.search(r"[\u4e00-\u9fff]", s)) for s in stages) * 2 < len(stages):
         return False  # URLs, codes and English words joined by hyphens
     if sum(bool(_MILESTONE.search(s)) for s in stages) * 2 >= len(stages):
-        return False  # 签约—开工—投产: a project's steps, not an industry's
+        return False
+    if quoted and _NOT_CHAIN_AFTER.match(text, end) and not _CHAIN_AFTER.match(text, end):
+        return False
     return not _is_corridor(stages, text, end)
 
 
 def _trim_last_stage(text: str, start: int, end: int) -> int:
     """Cut what follows the last stage of a bare chain: 新材料|一体化发展格局, 铝型材|的产业链."""
     m = _LAST_STAGE_END.search(text, start, end)
-    return m.start() if m else end
+    end = m.start() if m else end
+    verb = _BOUNDARY.search(text, start, end)
+    return verb.start() if verb else end
 
 
 def _stage_spans(text: str, start: int, end: int, quoted: bool) -> list[tuple[int, int]]:
@@ -486,15 +499,15 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
         return [], None, "", False
     count, own = None, None
     counts = list(_COUNT.finditer(text, start, end))
-    if counts:
-        m = counts[-1]
-        count = _cn_number(m.group(2))
-        desc = max(m.end(), text.rfind("的", m.end(), end) + 1)
+    closing = counts[-1] if counts else _last_etc(text, start, end)
+    if closing:  # A、B等 / A、B 8条 [desc的] [category]: the list ends here
+        count = _cn_number(closing.group(2)) if counts else None
+        desc = max(closing.end(), text.rfind("的", closing.end(), end) + 1)
         category = text[desc:end].strip()
         head, qualifier = _strip_category(category)
         if head:  # 2条钢铁产业链: without a list before the count, these words name the chain
             own = (desc, desc + len(head), qualifier)
-        end = m.start()
+        end = closing.start()
     else:
         head, category = _strip_category(text[start:end])
         end = start + len(head)
@@ -515,6 +528,14 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
         return [it], count, own[2], True
     adjacent_ok = _item(text, *spans[-1]) is not None
     return items, count, category, adjacent_ok or (count is not None and end == start)
+
+
+def _last_etc(text: str, start: int, end: int) -> re.Match | None:
+    """The last 等 in text[start:end] with words after it (A、B等新能源), not 等离子."""
+    found = None
+    for m in _ETC.finditer(text, start, end):
+        found = m
+    return found if found and found.end() < end else None
 
 
 def _quoted_left(text: str, pos: int) -> tuple[int, int] | None:
