@@ -211,6 +211,11 @@ def test_words_after_deng_qualify_the_list():
     ]
 
 
+def test_notes_in_brackets_and_enumerators_are_not_part_of_names():
+    text = "延伸出特殊钢(不锈钢)、铝镁合金等2条产业链。(一)特钢材料产业链。"
+    assert chains.extract(doc_of(text))["name"].tolist() == ["特殊钢", "铝镁合金", "特钢材料"]
+
+
 def test_chinese_count_and_category_words():
     df = chains.extract(doc_of("打造煤机装备、新能源汽车、节能环保等十大重点产业链。"))
     assert df["name"].tolist() == ["煤机装备", "新能源汽车", "节能环保"]

@@ -65,7 +65,7 @@ _HEAD_NAME = re.compile(
 
 _CHAIN_WORD = re.compile(r"产业链条|产业链|链条")
 # Characters that end the clause a chain name is read from (、 is a list joint, not a boundary).
-_CLAUSE_END = set(',，。;；:：!！?？\n\r“”"‘’()（）《》【】[]<>「」『』|　 \t')
+_CLAUSE_END = set(',，。;；:：!！?？\n\r“”"‘’《》【】[]<>「」『』|　 \t')
 # Verbs, prepositions and function words: a name starts after the last one of them.
 _BOUNDARY = re.compile(
     "延伸出|延伸|延长|打造|聚焦|围绕|培育出|培育|构建|构筑|形成|做强|做大|做优|壮大|布局|包括|"
@@ -131,7 +131,8 @@ _MAX_NAME = 10
 # Single characters that name an industry on their own (铝产业链, 煤产业链).
 _ONE_CHAR_INDUSTRIES = frozenset("煤钢铁铝镁铜锂硅氢钛锌镍钒锰碳焦盐酒醋茶药")
 _LEVEL_END = re.compile(r"级$")
-_ENUMERATOR = re.compile(r"^[(（]?\d{1,2}[.．)）]\s*")  # 1.特钢材料产业链
+_TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")  # 特殊钢(不锈钢)
+_ENUMERATOR = re.compile(r"^[(（]?[\d一二三四五六七八九十]{1,3}[.．)）]\s*")  # (一)特钢产业链
 _CHAIN_SUFFIX = re.compile(r"(产业链条|产业链|链条|产业)$")
 _CN_DIGIT = dict(zip("一二两三四五六七八九", (1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 
@@ -236,7 +237,8 @@ def _is_slogan(s: str) -> bool:
 
 def chain_name(raw: str) -> str:
     """A candidate chain name trimmed of chain words and qualifiers; '' when it is not one."""
-    name = _CHAIN_SUFFIX.sub("", _ENUMERATOR.sub("", raw.strip())).removesuffix("全")
+    name = _ENUMERATOR.sub("", _TRAILING_NOTE.sub("", raw.strip()))
+    name = _CHAIN_SUFFIX.sub("", name).removesuffix("全")
     name = _strip_place_prefix(_SCALE_PREFIX.sub("", name))
     if not name or len(name) > _MAX_NAME or name in _GENERIC or _LEVEL_END.search(name):
         return ""
