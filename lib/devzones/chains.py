@@ -52,10 +52,12 @@ _STAGED = re.compile(f"{_STAGE}(?:{_SEP}{_STAGE})+")
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{3,160})[”\"」]")
 _SEP_RE = re.compile(_SEP)
 _MIN_STAGES = 3
-_LAST_STAGE_END = re.compile("的|等|全产业|产业|全链|链条|一体化|循环|发展|格局|模式|体系")
-_CHAIN_AFTER = re.compile(r"(?:的)?(?:全)?(?:产业链|链条|一体化|产业)")
 _MAX_STAGE = 20
 _MAX_BARE_STAGE = 12
+# Where the last stage of an unquoted chain ends: 新材料|一体化发展格局, 铝型材|的产业链.
+_LAST_STAGE_END = re.compile("的|等|全产业|产业|全链|链条|一体化|循环|发展|格局|模式|体系")
+# A quoted sequence followed by these is called a chain (“煤—电”一体化, “…”产业链).
+_CHAIN_AFTER = re.compile(r"(?:的)?(?:全)?(?:产业链|链条|一体化|产业)")
 # Words of a clause, not of a product: a bare dash between such runs is a sentence dash.
 _CLAUSE_WORD = re.compile("的|了|是|着|正在|将|这|我们")
 _AFTER_QUOTE = re.compile(r"(?:的|等)?([^\s,，。;；:：、“”]{1,10}?)(?:产业链条|产业链|链条)")
@@ -374,7 +376,7 @@ def _looks_like_chain(stages: list[str], quoted: bool, text: str, end: int) -> b
 
 
 def _trim_last_stage(text: str, start: int, end: int) -> int:
-    """Cut what follows the last stage of a bare chain: 新材料|一体化发展格局, 铝型材|的产业链."""
+    """Cut what follows the last stage of a bare chain (chain words, verbs)."""
     m = _LAST_STAGE_END.search(text, start, end)
     end = m.start() if m else end
     verb = _BOUNDARY.search(text, start, end)
