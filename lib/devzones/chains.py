@@ -590,17 +590,23 @@ def listed_groups(text: str) -> list[_Group]:
 # --- context: carriers, scale, fields -------------------------------------------------------
 
 
-def carriers(text: str, start: int, end: int) -> list[str]:
-    """Zones named after 依托 in text[start:end] (依托A、B, …)."""
-    found: list[str] = []
+def carrier_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of the zones named after 依托 in text[start:end] (依托A、B, …)."""
+    found: list[tuple[int, int]] = []
     for m in _CARRIER_LEAD.finditer(text, start, end):
-        stop = _clause_end(text, m.end())
-        for a, b in _split_items(text, m.end(), min(stop, end)):
-            name = text[a:b].strip()
-            name = re.sub(r"等.*$", "", name)
-            if _ZONE_END.search(name) and name not in found:
-                found.append(name)
+        stop = min(_clause_end(text, m.end()), end)
+        for a, b in _split_items(text, m.end(), stop):
+            a, b = _strip_span(text, a, b)
+            etc = text.find("等", a, b)  # 依托A、B等园区: the list ends at 等
+            b = etc if etc >= 0 else b
+            if _ZONE_END.search(text, a, b):
+                found.append((a, b))
     return found
+
+
+def carriers(text: str, start: int, end: int) -> list[str]:
+    """Zones named after 依托 in text[start:end], each once, in text order."""
+    return list(dict.fromkeys(text[a:b] for a, b in carrier_spans(text, start, end)))
 
 
 def scales(text: str, start: int, end: int) -> list[str]:
@@ -633,10 +639,16 @@ def fields(text: str, start: int, end: int) -> list[str]:
 # --- rows -----------------------------------------------------------------------------------
 
 
+def _scope(text: str, sents: _Sentences, start: int, staged: bool) -> tuple[int, int]:
+    """Where a chain's carriers, scale and fields are read: a staged chain's paragraph (特钢产业,
+    依托…), a listed chain's sentence."""
+    return _paragraph(text, start) if staged else sents.span(start)
+
+
 def _context(text: str, sents: _Sentences, start: int, staged: bool) -> dict:
     """Sentence evidence plus the carriers, scale and fields stated around a chain."""
     ss, se = sents.span(start)
-    lo, hi = _paragraph(text, start) if staged else (ss, se)
+    lo, hi = _scope(text, sents, start, staged)
     return {
         "carriers": "|".join(carriers(text, lo, hi)),
         "scale": "|".join(scales(text, lo, hi)),
