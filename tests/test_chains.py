@@ -243,7 +243,16 @@ def test_a_list_that_qualifies_a_chain_does_not_name_it():
 
 @pytest.mark.parametrize(
     ("raw", "name"),
-    [("千亿级煤化工", "煤化工"), ("铝", "铝"), ("太原新材料", "新材料"), ("市级", ""), ("延", "")],
+    [
+        ("千亿级煤化工", "煤化工"),
+        ("铝", "铝"),
+        ("太原新材料", "新材料"),
+        ("晋城市光机电", "光机电"),
+        ("综改区新材料", "新材料"),
+        ("市级", ""),
+        ("延", ""),
+        ("全球", ""),
+    ],
 )
 def test_chain_name_rules(raw, name):
     assert chains.chain_name(raw) == name

@@ -133,6 +133,10 @@ _MAX_NAME = 10
 # Single characters that name an industry on their own (铝产业链, 煤产业链).
 _ONE_CHAR_INDUSTRIES = frozenset("煤钢铁铝镁铜锂硅氢钛锌镍钒锰碳焦盐酒醋茶药")
 _LEVEL_END = re.compile(r"级$")
+# 综改区新材料, 甲园区光伏: the zone that hosts the chain, not part of its name.
+_ZONE_PREFIX = re.compile(
+    r"^(?:.{0,10}?(?:开发区|高新区|经开区|综改区|示范区)|.{1,10}?(?:园区|新区|新城))(?=..)"
+)
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")  # 特殊钢(不锈钢)
 _ENUMERATOR = re.compile(r"^[(（]?[\d一二三四五六七八九十]{1,3}[.．)）]\s*")  # (一)特钢产业链
 _CHAIN_SUFFIX = re.compile(r"(产业链条|产业链|链条|产业)$")
@@ -241,7 +245,7 @@ def chain_name(raw: str) -> str:
     """A candidate chain name trimmed of chain words and qualifiers; '' when it is not one."""
     name = _ENUMERATOR.sub("", _TRAILING_NOTE.sub("", raw.strip()))
     name = _CHAIN_SUFFIX.sub("", name).removesuffix("全")
-    name = _strip_place_prefix(_SCALE_PREFIX.sub("", name))
+    name = _strip_place_prefix(_ZONE_PREFIX.sub("", _SCALE_PREFIX.sub("", name)))
     if not name or len(name) > _MAX_NAME or name in _GENERIC or _LEVEL_END.search(name):
         return ""
     if len(name) < 2 and name not in _ONE_CHAR_INDUSTRIES:
