@@ -13,9 +13,8 @@ the sentence it came from and the paragraph's carriers (依托…), scale (千�
 
 from __future__ import annotations
 
-import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import pandas as pd
 
@@ -186,23 +185,6 @@ class _Item:
     name: str
     start: int
     end: int
-
-
-@dataclass(frozen=True)
-class _Sentences:
-    """A document's sentence spans with their starts indexed once, for many look-ups."""
-
-    spans: tuple[tuple[int, int], ...]
-    starts: list[int] = field(default_factory=list)
-
-    @classmethod
-    def of(cls, doc: Document) -> _Sentences:
-        return cls(doc.sentences, [s for s, _ in doc.sentences])
-
-    def span(self, pos: int) -> tuple[int, int]:
-        if not self.spans:
-            return 0, 0
-        return self.spans[max(bisect.bisect_right(self.starts, pos) - 1, 0)]
 
 
 # --- small pure helpers ---------------------------------------------------------------------
@@ -430,12 +412,11 @@ def _bare_chains(text: str, lo: int, hi: int, taken: list[tuple[int, int, bool]]
             yield (m.start(), m.end(), False)
 
 
-def _staged_name(
-    text: str, sents: _Sentences, start: int, end: int, quoted: bool, listed: list[_Item]
-) -> str:
+def _staged_name(doc: Document, start: int, end: int, quoted: bool, listed: list[_Item]) -> str:
     """The chain's industry, from the first of: just before the quote (半导体“装备—…”), just
     after it (“…”煤化工产业链), the head of its sentence or paragraph (特钢产业,依托…), or a chain
     named earlier in the same sentence."""
+    text = doc.text
     if quoted:
         before = start - 1
         cs = _clause_start(text, before, max(0, before - 30))
@@ -444,7 +425,7 @@ def _staged_name(
         after = _AFTER_QUOTE.match(text, end + 1, min(len(text), end + 14))
         if after and (name := chain_name(after.group(1))):
             return name
-    ss, _ = sents.span(start)
+    ss, _ = doc.sentence_span(start)
     for lo in (ss, _paragraph(text, start)[0]):
         head = _HEAD_NAME.match(text, lo, start)
         if head:
@@ -455,11 +436,12 @@ def _staged_name(
     return earlier[-1].name if earlier else ""
 
 
-def staged_chains(text: str, sents: _Sentences, listed: list[_Item]) -> list[dict]:
+def staged_chains(doc: Document, listed: list[_Item]) -> list[dict]:
     """Rows for chains written stage by stage, each chain once per document; ``listed`` are the
     chain names found in the text, a fallback for naming a chain."""
     rows, seen = [], set()
-    sentences = sorted({sents.span(m.start()) for m in _DASH_ANCHOR.finditer(text)})
+    text = doc.text
+    sentences = sorted({doc.sentence_span(m.start()) for m in _DASH_ANCHOR.finditer(text)})
     for lo, hi in sentences:
         quoted = _quoted_chains(text, lo, hi)
         found = quoted + list(_bare_chains(text, lo, hi, quoted))
@@ -472,7 +454,7 @@ def staged_chains(text: str, sents: _Sentences, listed: list[_Item]) -> list[dic
             seen.add(tuple(stages))
             rows.append(
                 {
-                    "name": _staged_name(text, sents, s, e, q, listed),
+                    "name": _staged_name(doc, s, e, q, listed),
                     "stages": "|".join(stages),
                     "category": "",
                     "start": spans[0][0],
@@ -643,16 +625,17 @@ def fields(text: str, start: int, end: int) -> list[str]:
 # --- rows -----------------------------------------------------------------------------------
 
 
-def _scope(text: str, sents: _Sentences, start: int, staged: bool) -> tuple[int, int]:
+def _scope(doc: Document, start: int, staged: bool) -> tuple[int, int]:
     """Where a chain's carriers, scale and fields are read: a staged chain's paragraph (特钢产业,
     依托…), a listed chain's sentence."""
-    return _paragraph(text, start) if staged else sents.span(start)
+    return _paragraph(doc.text, start) if staged else doc.sentence_span(start)
 
 
-def _context(text: str, sents: _Sentences, start: int, staged: bool) -> dict:
+def _context(doc: Document, start: int, staged: bool) -> dict:
     """Sentence evidence plus the carriers, scale and fields stated around a chain."""
-    ss, se = sents.span(start)
-    lo, hi = _scope(text, sents, start, staged)
+    text = doc.text
+    ss, se = doc.sentence_span(start)
+    lo, hi = _scope(doc, start, staged)
     return {
         "carriers": "|".join(carriers(text, lo, hi)),
         "scale": "|".join(scales(text, lo, hi)),
@@ -684,12 +667,11 @@ def _listed_rows(groups: list[_Group]) -> list[dict]:
 
 def extract(doc: Document) -> pd.DataFrame:
     """Chain rows found in one document."""
-    text, sents = doc.text, _Sentences.of(doc)
-    groups = listed_groups(text)
+    groups = listed_groups(doc.text)
     listed = [item for group in groups for item in group.items]
     rows = []
-    for row in staged_chains(text, sents, listed) + _listed_rows(groups):
-        row.update(_context(text, sents, row["start"], row["kind"] == "staged"))
+    for row in staged_chains(doc, listed) + _listed_rows(groups):
+        row.update(_context(doc, row["start"], row["kind"] == "staged"))
         row.update(doc_id=doc.doc_id, story=doc.story_at(row["start"]))
         rows.append(row)
     rows.sort(key=lambda r: (r["start"], r["kind"]))
