@@ -237,3 +237,11 @@ def test_resolve_accepts_an_empty_corpus():
     assert zone_table.empty and m.empty
     assert list(zone_table.columns[:6]) == zones.ZONE_COLUMNS
     assert "zone_id" in m.columns
+
+
+def test_industries_stated_after_zhudao_chanye():
+    text = "潞城经济技术开发区规划面积27.5平方公里,主导产业为新材料、化工和装备制造。"
+    doc = _text_doc(text)
+    ind = zones.industries(doc, zones.find_mentions(doc))
+    assert ind["industry"].tolist() == ["新材料", "化工", "装备制造"]
+    assert set(ind["zone_surface"]) == {"潞城经济技术开发区"}

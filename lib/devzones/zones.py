@@ -592,6 +592,7 @@ _START_AREA = re.compile(
 _START_AREA_WORDS = ("启动区", "起步区", "先行区", "先导区")
 _UMBRELLA_KINDS = ("integrated_economic_zone", "reform_pilot", "high_tech", "economic_tech")
 _LIST_SEPARATORS = re.compile("、")
+_LAST_JOINT = re.compile("(?<=[\u3400-\u9fff]{2})[和及](?=[\u3400-\u9fff]{2})")
 _INDUSTRY_LIST = re.compile(
     r"(?P<cue>围绕|聚焦|重点发展|重点培育|大力发展|着力发展|主攻|培育)"
     r"(?P<list>[^。；;！？!?\n,，]{2,150}?)"
@@ -601,6 +602,10 @@ _INDUSTRY_LIST = re.compile(
 _INDUSTRY_ONE = re.compile(
     r"以(?P<item>[^,，。；;、以为]{2,15})为(?:一大|首位|核心|主要)?"
     r"(?P<cue>主导产业|首位产业|支柱产业|重点培育产业|重点产业)"
+)
+_INDUSTRY_STATED = re.compile(
+    r"(?P<cue>主导产业|首位产业|支柱产业)(?:主要)?(?:为|是|包括|有)[:：]?"
+    r"(?P<list>[^。；;！？!?\n,，]{2,150}?)(?:等(?:产业)?)?(?=[。；;,，\n]|$)"
 )
 _MAX_ZONE_GAP = 150  # how far before a cue a zone mention may stand in its paragraph
 
@@ -677,22 +682,26 @@ def _zone_before(text: str, spans, pos: int):
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the list items in text[start:end], split at 、."""
-    out, pos = [], start
-    for sep in [*_LIST_SEPARATORS.finditer(text, start, end), None]:
-        stop = sep.start() if sep else end
-        item = text[pos:stop].strip()
-        lead = len(text[pos:stop]) - len(text[pos:stop].lstrip())
-        if 2 <= len(item) <= 14 and not _NUMERAL_MEASURE.search(item) and _CJK.match(item):
-            out.append((pos + lead, pos + lead + len(item)))
-        pos = sep.end() if sep else end
-    return out
+    """Spans of the list items in text[start:end], split at 、 and at a 和/及 that joins the
+    last two items (A、B和C)."""
+    bounds = [start, *(x for m in _LIST_SEPARATORS.finditer(text, start, end) for x in m.span())]
+    bounds.append(end)
+    pieces = list(zip(bounds[::2], bounds[1::2], strict=True))
+    last_start, last_end = pieces[-1]
+    joint = _LAST_JOINT.search(text, last_start, last_end)
+    if len(pieces) > 1 and joint:
+        pieces[-1:] = [(last_start, joint.start()), (joint.end(), last_end)]
+    return [
+        (a, b)
+        for a, b in pieces
+        if 2 <= b - a <= 14 and _CJK.match(text[a]) and not _NUMERAL_MEASURE.search(text, a, b)
+    ]
 
 
 def industries(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
     """Leading industries the text states for a zone: lists after 围绕/聚焦/重点发展 that end in
-    …等N大主导产业/产业集群, and 以X为主导产业. Each industry is one row with its own offsets;
-    the zone is the nearest mention before the cue in the same paragraph."""
+    …等N大主导产业/产业集群, 主导产业为A、B和C, and 以X为主导产业. Each industry is one row
+    with its own offsets; the zone is the nearest mention before the cue in its paragraph."""
     text = doc.text
     spans = _mention_spans(mentions)
     rows = []
@@ -721,5 +730,10 @@ def industries(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
         zone = _zone_before(text, spans, m.start())
         if zone:
             add(zone, m.span("item"), m.group("cue"))
+    for m in _INDUSTRY_STATED.finditer(text):
+        zone = _zone_before(text, spans, m.start())
+        if zone:
+            for span in _items(text, *m.span("list")):
+                add(zone, span, m.group("cue"))
     df = pd.DataFrame(rows, columns=INDUSTRY_COLUMNS)
     return df.drop_duplicates().sort_values(["start", "end"]).reset_index(drop=True)
