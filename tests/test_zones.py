@@ -245,3 +245,11 @@ def test_industries_stated_after_zhudao_chanye():
     ind = zones.industries(doc, zones.find_mentions(doc))
     assert ind["industry"].tolist() == ["新材料", "化工", "装备制造"]
     assert set(ind["zone_surface"]) == {"潞城经济技术开发区"}
+
+
+def test_plain_kaifaqu_joins_the_spelled_out_zone_outside_the_gazetteer():
+    m = zones.find_mentions(_text_doc("左云经济技术开发区(左云开发区)今年开工。"))
+    zone_table, resolved_m = zones.resolve(m)
+    assert resolved_m["zone_id"].nunique() == 1
+    assert zone_table.loc[0, "name"] == "左云经济技术开发区"
+    assert zone_table.loc[0, "aliases"] == "左云开发区"

@@ -29,6 +29,7 @@ import pandas as pd
 
 from devzones.clean import Document
 from devzones.gazetteer import (
+    DEV_ZONE_TOKENS,
     KIND_WORDS,
     KIND_WORDS_BY_LENGTH,
     ZoneKey,
@@ -487,6 +488,21 @@ def _fill_cities(keys: Iterable[ZoneKey]) -> dict[ZoneKey, ZoneKey]:
     return out
 
 
+def _merge_plain_kind(keys: Iterable[ZoneKey]) -> list[ZoneKey]:
+    """A plain 开发区 joins the one zone of the same name that spells its kind out
+    (风陵渡开发区 -> 风陵渡经济开发区); each key is returned mapped, in input order."""
+    keys = list(keys)
+    specific: dict[tuple[str, str], set[ZoneKey]] = {}
+    for k in keys:
+        if k.token in DEV_ZONE_TOKENS and k.token != "开发区":
+            specific.setdefault((k.core, k.city), set()).add(k)
+    out = []
+    for k in keys:
+        found = specific.get((k.core, k.city), set()) if k.token == "开发区" else set()
+        out.append(next(iter(found)) if len(found) == 1 else k)
+    return out
+
+
 _TOKEN_KIND = {token: kind for token, kind in KIND_WORDS.values()}
 
 
@@ -523,6 +539,7 @@ def resolve(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
         else:
             raw_keys[i] = key
     filled = _fill_cities(set(raw_keys.values()))
+    filled = {k: v for k, v in zip(filled, _merge_plain_kind(filled.values()), strict=True)}
     zone_of: dict[int, str] = dict(codes)
     key_of_zone: dict[str, ZoneKey] = {}
     for i, key in raw_keys.items():
