@@ -253,3 +253,10 @@ def test_plain_kaifaqu_joins_the_spelled_out_zone_outside_the_gazetteer():
     assert resolved_m["zone_id"].nunique() == 1
     assert zone_table.loc[0, "name"] == "左云经济技术开发区"
     assert zone_table.loc[0, "aliases"] == "左云开发区"
+
+
+def test_plain_jingjiqu_needs_its_yitihua_full_form():
+    assert zones.find_mentions(_text_doc("晋城市是中原经济区成员。")).empty
+    text = "晋中一体化经济区挂牌,晋中经济区将建设新城。"
+    m = zones.find_mentions(_text_doc(text))
+    assert m["surface"].tolist() == ["晋中一体化经济区", "晋中经济区"]

@@ -306,6 +306,8 @@ def _find_in_doc(ctx: _Context) -> list[_Mention]:
             start += 2  # 我市XX产业园: the determiner is not part of the name
         head = text[start:kind_start]
         mention = _Mention(start, end, word, parent_end, trusted=trusted == start)
+        if word == "经济区" and not mention.trusted and head + "一体化" not in text:
+            continue  # 中原经济区 and the like are regions; X经济区 is short for X一体化经济区
         if head and not mention.trusted:
             before = text[max(0, start - 1) : start]
             verdict = _head_verdict(head, before, word, in_zone=parent_end is not None)
