@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -81,6 +82,7 @@ KIND_WORDS_BY_LENGTH = tuple(sorted(KIND_WORDS, key=lambda w: (-len(w), w)))
 # 中北高新技术产业开发区), so a distinctive name core alone may identify a gazetteer zone.
 DEV_ZONE_TOKENS = frozenset({"经开区", "高新区", "开发区"})
 PROVINCE_PREFIXES = ("山西省", "山西")
+_BRACKETS = re.compile('[()（）“”「」"]')
 
 
 @dataclass(frozen=True)
@@ -171,7 +173,7 @@ def zone_key(name: str) -> ZoneKey:
     """The comparable key of a zone name (see module docstring)."""
     head, word = split_kind(name)
     token = KIND_WORDS[word][0] if word else ""
-    core, city = strip_places(head.replace("(", "").replace(")", ""))
+    core, city = strip_places(_BRACKETS.sub("", head))
     return ZoneKey(core, token, city)
 
 

@@ -114,6 +114,8 @@ _COMPANY_ENDINGS = ("公司", "集团")
 _PHASE = re.compile(r"[一二三四五六七八九0-9]期")
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"\n]{2,25})[”」\"]")
 _ABBREV_DECL = re.compile(r"[(（](?:以下)?简称[“\"「]?([^”\"」)）,，。]{2,12})[”\"」]?[)）]")
+_CLOSING_QUOTES = '”」"'
+_QUOTED_WORD = re.compile(r"[“「\"][\u3400-\u9fff]{2,8}[”」\"]$")
 _PLACE_PAREN = re.compile(r"[(（]([\u3400-\u9fff]{2,4})[)）]$")
 
 # Kinds whose zones are named after a place (晋中国家农高区, 山西综改示范区).
@@ -189,6 +191,12 @@ def _place_ending_at(text: str, i: int) -> int:
     return 0
 
 
+def _quote_open_before(text: str, i: int) -> int | None:
+    """Start of a short quoted word ending at ``i`` (the closing quote is text[i-1])."""
+    m = _QUOTED_WORD.search(text, max(0, i - 10), i)
+    return m.start() if m and m.end() == i else None
+
+
 def _place_paren_before(text: str, i: int) -> int | None:
     """Start of a bracketed place name ending at ``i`` (中国电科(山西)电子…), else None."""
     m = _PLACE_PAREN.search(text, max(0, i - 6), i)
@@ -206,6 +214,12 @@ def _rule_start(text: str, kind_start: int) -> tuple[int, int | None, bool]:
         if i < kind_start and text[i - 1] in "区园城" and _kind_word_ending_at(text, i):
             return i, i, False
         c = text[i - 1]
+        if c in _CLOSING_QUOTES and i < kind_start:  # a quoted brand: “长三角”精细化工产业园
+            j = _quote_open_before(text, i)
+            if j is None:
+                break
+            i = j
+            continue
         if c in ")）":
             j = _place_paren_before(text, i)
             if j is None:
