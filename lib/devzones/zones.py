@@ -102,7 +102,7 @@ _GENERIC = _words(
     功能 主题 专门 集聚 聚集 双创 我国 首个 首家 京津冀 长三角 珠三角 粤港澳 东部 中部 西部 东北
     沿海 沿黄 周边 省内 省外 国内 国外 境外 海外 以上 以下 上 下 内 外 前 后 一流 全部 更多 零碳
     近零碳 循环 循环化 化工 智能 智能化 数字化 信息化 平安 美丽 安全 文明 示范性 生态化 节约型
-    花园式"""
+    花园式 飞地 重要 主要 骨干 龙头 标杆 样板 合规 成熟"""
 )
 _LOCAL_DETERMINERS = tuple(a + b for a in "我本该" for b in "省市县区")
 # A head opening with a level or scope word names a designation, not a zone (省级…示范区).
