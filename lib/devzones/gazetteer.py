@@ -15,7 +15,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
 
 import pandas as pd
@@ -203,6 +203,7 @@ class Gazetteer:
                 if key.token in DEV_ZONE_TOKENS and key.core:
                     self._core.setdefault(key.core, set()).add(code)
 
+    @cached_property
     def cores(self) -> frozenset[str]:
         """Name cores of the gazetteer's zones (中北, 风陵渡, 杏花村 …)."""
         return frozenset(zone_key(n).core for code in self.rows for n in self.names_of(code))

@@ -282,7 +282,7 @@ def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
 def _names_a_place(head: str) -> bool:
     """The head opens with a Shanxi place, or its core is a gazetteer zone's (风陵渡)."""
     core, city = strip_places(head)
-    return bool(city) or core in default_gazetteer().cores()
+    return bool(city) or core in default_gazetteer().cores
 
 
 def _names_a_company(text: str, start: int, end: int) -> bool:
