@@ -191,12 +191,14 @@ def test_zone_ids_are_stable_across_corpora(seed_docs, resolved):
 def test_relations_stated_in_the_text(seed_docs):
     doc = seed_docs[REFORM]
     rel = zones.relations(doc, zones.find_mentions(doc))
-    triples = set(zip(rel["parent"], rel["child"], rel["relation"], strict=True))
+    triples = set(
+        zip(rel["parent_zone_surface"], rel["child_zone_surface"], rel["relation"], strict=True)
+    )
     assert ("山西转型综合改革示范区", "阳曲产业园区", "part_of") in triples
     assert ("太忻一体化经济区", "大盂产业新城", "start_area") in triples
     for row in rel.itertuples():
         span = doc.text[row.start : row.end]
-        assert row.parent in span and row.child in span
+        assert row.parent_zone_surface in span and row.child_zone_surface in span
 
 
 def test_leading_industries_of_a_zone(seed_docs):

@@ -52,7 +52,16 @@ MENTION_EXTRA_COLUMNS = [
 ]
 ZONE_COLUMNS = ["zone_id", "name", "aliases", "kind", "level", "city"]
 ZONE_EXTRA_COLUMNS = ["in_gazetteer", "source", "mentions", "documents"]
-RELATION_COLUMNS = ["doc_id", "story", "parent", "child", "relation", "start", "end"]
+# *_zone_surface columns are linked to zone ids by the tables step
+RELATION_COLUMNS = [
+    "doc_id",
+    "story",
+    "parent_zone_surface",
+    "child_zone_surface",
+    "relation",
+    "start",
+    "end",
+]
 INDUSTRY_COLUMNS = [
     "doc_id",
     "story",
@@ -654,8 +663,8 @@ def _relation_row(doc: Document, parent: str, child: str, relation: str, span) -
     return {
         "doc_id": doc.doc_id,
         "story": doc.story_at(span[0]),
-        "parent": parent,
-        "child": child,
+        "parent_zone_surface": parent,
+        "child_zone_surface": child,
         "relation": relation,
         "start": span[0],
         "end": span[1],
@@ -704,7 +713,11 @@ def relations(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
                 span = (min(child[0], parent[0]), max(m.end(), parent[1]))
                 rows.append(_relation_row(doc, parent[2], child[2], "start_area", span))
     df = pd.DataFrame(rows, columns=RELATION_COLUMNS)
-    return df.drop_duplicates().sort_values(["start", "end", "child"]).reset_index(drop=True)
+    return (
+        df.drop_duplicates()
+        .sort_values(["start", "end", "child_zone_surface"])
+        .reset_index(drop=True)
+    )
 
 
 def _zone_before(text: str, spans, pos: int):
@@ -770,3 +783,7 @@ def industries(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
                 add(zone, span, m.group("cue"))
     df = pd.DataFrame(rows, columns=INDUSTRY_COLUMNS)
     return df.drop_duplicates().sort_values(["start", "end"]).reset_index(drop=True)
+
+
+# Per-document tables beyond the contract's, picked up by devzones.tables.
+EXTRA_TABLES = {"zone_relations": relations, "zone_industries": industries}
