@@ -95,7 +95,7 @@ def test_link_zones_prefers_the_documents_own_mention_then_a_unique_alias() -> N
             "start": [1, 2, 3, 4],
         }
     )
-    linked = tables.link_zones(rows, mentions, zone_table)
+    linked = tables.link_zones(rows, tables.ZoneLookup.build(mentions, zone_table))
     assert list(linked.columns) == [
         "doc_id",
         "zone_surface",
@@ -115,7 +115,8 @@ def test_link_zones_keeps_ids_the_extractor_already_set() -> None:
     rows = pd.DataFrame(
         {"doc_id": ["a", "a"], "zone_surface": ["甲开发区", "甲开发区"], "zone_id": ["z9", None]}
     )
-    assert tables.link_zones(rows, mentions, zone_table)["zone_id"].tolist() == ["z9", "z1"]
+    lookup = tables.ZoneLookup.build(mentions, zone_table)
+    assert tables.link_zones(rows, lookup)["zone_id"].tolist() == ["z9", "z1"]
 
 
 def test_extra_tables_of_a_theme_module_are_linked_and_written(
@@ -184,8 +185,9 @@ def test_dask_on_a_scheduler_address_equals_local(corpus: Path, tmp_path: Path) 
     pytest.importorskip("dask.bag", reason="dask is an optional extra: pip install -e .[dask]")
     distributed = pytest.importorskip("dask.distributed", reason="dask.distributed not installed")
     reference = written_bytes(tables.extract_corpus(corpus, cache=False), tmp_path / "local")
+    # Worker threads in this process keep the test quick; the CLI test runs worker processes.
     with distributed.LocalCluster(
-        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+        n_workers=1, threads_per_worker=2, processes=False, dashboard_address=":0"
     ) as cluster:
         result = tables.extract_corpus(
             corpus, engine="dask", scheduler=cluster.scheduler_address, cache=False

@@ -222,36 +222,44 @@ def _sorted(df: pd.DataFrame, keys: Sequence[str] = SORT_KEYS) -> pd.DataFrame:
     return df.sort_values(present, kind="stable", ignore_index=True) if present else df
 
 
-def _surface_map(mentions: pd.DataFrame, zone_table: pd.DataFrame) -> tuple[dict, dict]:
-    """(doc_id, surface) -> zone_id of its first resolved mention in that document, and, as a
-    fallback, surface -> zone_id for every name or alias that belongs to exactly one zone."""
-    resolved = _sorted(mentions.dropna(subset=["zone_id"]))
-    in_doc: dict[tuple, str] = {}
-    for d, s, z in zip(resolved["doc_id"], resolved["surface"], resolved["zone_id"], strict=True):
-        in_doc.setdefault((d, s), z)
-    owners: dict[str, set] = {}
-    for zone_id, name, aliases in zip(
-        zone_table["zone_id"], zone_table["name"], zone_table["aliases"].fillna(""), strict=True
-    ):
-        for form in [name, *str(aliases).split("|")]:
-            if form:
-                owners.setdefault(form, set()).add(zone_id)
-    unique = {form: ids.pop() for form, ids in owners.items() if len(ids) == 1}
-    return in_doc, unique
+@dataclass(frozen=True)
+class ZoneLookup:
+    """Which zone a surface form names: first the zone of its first resolved mention in the same
+    document, else the one zone that has it as its name or an alias (ambiguous forms get none)."""
+
+    in_doc: dict[tuple[str, str], str]
+    unique: dict[str, str]
+
+    @classmethod
+    def build(cls, mentions: pd.DataFrame, zone_table: pd.DataFrame) -> ZoneLookup:
+        resolved = _sorted(mentions.dropna(subset=["zone_id"]))
+        in_doc: dict[tuple[str, str], str] = {}
+        for key in zip(resolved["doc_id"], resolved["surface"], resolved["zone_id"], strict=True):
+            in_doc.setdefault(key[:2], key[2])
+        owners: dict[str, set[str]] = {}
+        forms = zip(zone_table["zone_id"], zone_table["name"], zone_table["aliases"], strict=True)
+        for zone_id, name, aliases in forms:
+            for form in [name, *str(aliases or "").split("|")]:
+                if form:
+                    owners.setdefault(form, set()).add(zone_id)
+        unique = {form: ids.pop() for form, ids in owners.items() if len(ids) == 1}
+        return cls(in_doc, unique)
+
+    def zone_id(self, doc_id: str, surface: str) -> str | None:
+        return self.in_doc.get((doc_id, surface), self.unique.get(surface))
 
 
-def link_zones(df: pd.DataFrame, mentions: pd.DataFrame, zone_table: pd.DataFrame) -> pd.DataFrame:
+def link_zones(df: pd.DataFrame, lookup: ZoneLookup) -> pd.DataFrame:
     """Give every ``<x>zone_surface`` column a ``<x>zone_id`` column next to it (filling only the
     gaps when the extractor already set some ids)."""
     surfaces = [c for c in df.columns if c.endswith(SURFACE_SUFFIX)]
     if not surfaces:
         return df
-    in_doc, unique = _surface_map(mentions, zone_table)
     df = df.copy()
     for col in surfaces:
         target = col.removesuffix(SURFACE_SUFFIX) + "zone_id"
         ids = pd.Series(
-            [in_doc.get((d, s), unique.get(s)) for d, s in zip(df["doc_id"], df[col], strict=True)],
+            [lookup.zone_id(d, s) for d, s in zip(df["doc_id"], df[col], strict=True)],
             index=df.index,
             dtype="object",
         )
@@ -272,7 +280,8 @@ def assemble(
     zone_table, mentions = zones.resolve(_sorted(mentions))
     frames.setdefault("investments", pd.DataFrame(columns=investment.INVESTMENT_COLUMNS))
     frames.setdefault("chains", pd.DataFrame(columns=chains.CHAIN_COLUMNS))
-    linked = {name: _sorted(link_zones(df, mentions, zone_table)) for name, df in frames.items()}
+    lookup = ZoneLookup.build(mentions, zone_table)
+    linked = {name: _sorted(link_zones(df, lookup)) for name, df in frames.items()}
     return Tables(
         documents=_sorted(documents),
         zones=_sorted(zone_table, ("zone_id",)),
@@ -332,9 +341,10 @@ def _dask_client(jobs: int, scheduler: str | None):
         with Client(scheduler) as client:
             yield client
         return
+    # dashboard on any free port: never clash with another cluster on the default 8787
     with (
         LocalCluster(
-            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=":0"
         ) as cluster,
         Client(cluster) as client,
     ):
