@@ -170,6 +170,20 @@ def test_a_renamed_copy_is_extracted_under_its_own_name(corpus: Path) -> None:
     assert {"renamed", path.stem} <= set(result.documents["doc_id"])
 
 
+def test_a_fully_cached_run_starts_no_workers(
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cold = tables.extract_corpus(seeds_dir)
+
+    def no_engine(*args):
+        raise AssertionError("a worker pool was started for a fully cached corpus")
+
+    monkeypatch.setattr(tables, "_engine", no_engine)
+    warm = tables.extract_corpus(seeds_dir, jobs=2)
+    assert warm.stats.cached == 5
+    assert_same_tables(cold, warm)
+
+
 def test_batching_and_jobs_do_not_change_a_byte(
     corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -193,6 +207,11 @@ def test_dask_on_a_scheduler_address_equals_local(corpus: Path, tmp_path: Path) 
             corpus, engine="dask", scheduler=cluster.scheduler_address, cache=False
         )
     assert written_bytes(result, tmp_path / "dask") == reference
+
+
+def test_unknown_engine_is_refused(seeds_dir: Path) -> None:
+    with pytest.raises(tables.EngineError, match="unknown engine 'spark'"):
+        tables.extract_corpus(seeds_dir, engine="spark", cache=False)
 
 
 def test_missing_dask_is_a_clear_error(seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:

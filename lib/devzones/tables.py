@@ -14,7 +14,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -360,8 +360,6 @@ def _dask_engine(jobs: int, scheduler: str | None) -> Iterator[Runner]:
         workers = len(client.scheduler_info()["workers"]) or jobs
 
         def run(paths: list[Path]) -> list[DocResult | LoadError]:
-            if not paths:
-                return []
             items = bag.from_sequence([str(p) for p in paths], npartitions=2 * workers)
             return client.compute(items.map(_extract_or_error)).result()
 
@@ -371,9 +369,28 @@ def _dask_engine(jobs: int, scheduler: str | None) -> Iterator[Runner]:
 def _engine(engine: str, jobs: int, scheduler: str | None):
     if engine == "local":
         return _local_engine(jobs)
+    return _dask_engine(jobs, scheduler)
+
+
+@contextmanager
+def _lazy_engine(engine: str, jobs: int, scheduler: str | None) -> Iterator[Runner]:
+    """Start the pool or cluster only when some document is not in the cache: a fully cached
+    run should not pay for worker start-up."""
+    if engine not in ENGINES:
+        raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     if engine == "dask":
-        return _dask_engine(jobs, scheduler)
-    raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+        _import_dask()  # fail early and clearly when the extra is missing
+    with ExitStack() as stack:
+        started: list[Runner] = []
+
+        def run(paths: list[Path]) -> Iterable[DocResult | LoadError]:
+            if not paths:
+                return []
+            if not started:
+                started.append(stack.enter_context(_engine(engine, jobs, scheduler)))
+            return started[0](paths)
+
+        yield run
 
 
 def show_progress(files: int, stream: TextIO = sys.stderr) -> bool:
@@ -427,7 +444,7 @@ def extract_corpus(
         file=sys.stderr,
         disable=not (show_progress(len(files)) if progress is None else progress),
     )
-    with bar, _engine(engine, jobs, scheduler) as run:
+    with bar, _lazy_engine(engine, jobs, scheduler) as run:
         for batch in _batches(files, BATCH_SIZE):
             found = [_lookup(store, p, root) for p in batch]
             misses = iter(run([p for p, (_, hit) in zip(batch, found, strict=True) if hit is None]))
