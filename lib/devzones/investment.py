@@ -1,14 +1,25 @@
 """Investment facts: money figures (亿元/万元/万亿元, Chinese numerals, qualifiers, ranges) typed by
 measure and status, with the project, company, zone, capacity, jobs and event date they belong to.
 
-NOTE: stub; the extractor fills in ``extract`` behind this signature.
+Each figure found by ``money.find_amounts`` (plus 投资过百亿-style figures that omit 元) is read in
+its sentence. The nearest cue word to its left decides what it measures (总投资 -> total, 年度计划投资
+-> annual_plan, 完成投资 -> completed, 专项资金/资助 -> fund, 年产值 -> output_value), and money that
+measures something else (生产总值, 销售, 税, 合同金额 …) yields no row. A count of projects before a
+total (重大项目485个, 总投资…) makes it an aggregate. The project is the nearest name before the
+figure in the sentence (a quoted name, the noun phrase before 项目, or the clause holding a count),
+else the name right after it (投资36亿元的X项目), else the project named in an earlier sentence
+(该项目总投资…). Everything is decided by general cue words; nothing is fitted to one article.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
 import pandas as pd
 
 from devzones.clean import Document
+from devzones.money import Amount, amount_without_yuan, chinese_to_int, find_amounts
 
 INVESTMENT_COLUMNS = [
     "doc_id",
@@ -21,9 +32,487 @@ INVESTMENT_COLUMNS = [
     "status",
     "start",
     "end",
+    "amount_low",
+    "amount_high",
+    "qualifier",
+    "unit",
+    "capacity",
+    "jobs",
+    "event_date",
+    "project_count",
+    "evidence",
+    "sentence_start",
+    "sentence_end",
 ]
+
+SKIP = "skip"  # a money cue that is not investment (GDP, sales, tax …)
+
+# Cue words, most specific first: at one position the first alternative that matches wins, so
+# 年度计划投资 is read before 计划投资 and 生产总值 before 产值.
+MEASURE_CUES: list[tuple[str, str]] = [
+    (r"年度?计划(?:完成)?投资|年度投资计划", "annual_plan"),
+    (r"(?:累计|全年|年内|已)?完成(?:固定资产)?投资|到位资金|累计投资", "completed"),
+    (r"生产总值|GDP|增加值|工业总?产值|总产值|产业规模", SKIP),
+    (r"年?产值", "output_value"),
+    (r"产业基金|投资基金|基金|专项资金|扶持资金|资金|资助|奖励|奖补|补贴|补助", "fund"),
+    (r"总投资|计划投资|投资总?(?:金?额|规模)?|总投入|投入|造价|签约(?:总)?(?:金)?额", "total"),
+    (
+        r"营业收入|营收|收入|销售|利润|利税|税|进出口|出口|进口|外贸|贸易|合同|订单|交易|成交"
+        r"|零售|消费|财政|存款|贷款|融资|授信|市值|估值|价格|价值|单价|工资|薪|成本|费用|节约"
+        r"|节省|损失|罚|亩均|强度",
+        SKIP,
+    ),
+]
+_MEASURE_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(MEASURE_CUES)))
+# Cues that may follow the figure (给予20万元创业资助, 3亿元的投资).
+_TAIL_KINDS = {"fund", "total", SKIP}
+
+STATUS_CUES: list[tuple[str, str]] = [
+    (r"(?:谋划|计划|拟|规划)(?:建设|实施|开工)", "planned"),
+    (r"开工建设", "started"),
+    (r"竣工|全面建成", "completed"),
+    (r"建成投产|投产|运营|达产|投用|投入使用", "operating"),
+    (r"建成", "completed"),
+    (r"开工|奠基|开建|启动建设", "started"),
+    (r"签约|签署|落地|引进|入驻", "signed"),
+    (r"在建|建设(?!项目)|推进|加快|施工|续建", "under_construction"),
+    (r"谋划|计划(?!(?:完成)?投资)|拟|储备|在谈|规划", "planned"),
+]
+_STATUS_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(STATUS_CUES)))
+
+_NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
+# A count of projects: 项目485个, 132个项目, 8个签约项目, 重点推进项目共14项, 工程383个.
+_COUNT_RE = re.compile(
+    rf"(?:项目|工程)(?:共计|总计|合计|共|达|有)?(?P<a>{_NUM})(?:多|余)?[个项]"
+    rf"|(?P<b>{_NUM})(?:多|余)?[个项](?:[^，,；;。、]{{0,8}}?)(?:项目|工程)"
+)
+_ASIDE = re.compile(r"[（(][^）)]*[%％][^）)]*[）)]")  # (占全省的12%): a share, not a name
+_CLAUSE_BREAK = "，,；;。！？!?：:\n"
+_NP_STOP_CHARS = _CLAUSE_BREAK + '、（）()“”"「」《》 \u3000的在将是由对与把向从于了'
+_NP_STOP_WORDS = (
+    "推动",
+    "推进",
+    "实施",
+    "谋划",
+    "签约",
+    "签署",
+    "开工",
+    "实现",
+    "发布",
+    "成立",
+    "依托",
+    "今年",
+    "目前",
+    "近日",
+    "此外",
+    "其中",
+    "同时",
+    "以及",
+    "作为",
+    "成为",
+    "为了",
+    "包括",
+)
+# Words that say nothing about which project is meant; a name made only of them is not a name.
+_GENERIC = re.compile(
+    r"全省|全市|全区|全县|省级|市级|重大|重点|转型|产业|建设|工程|该|本|此|这个|这些|这|一批|大|新"
+    r"|签约|开工|投产|在建|续建|新建|招商引资|亿元以上|等|各类|各|第一个|一个|个|优质|更多|储备"
+    r"|在谈|落地|集中|首批|投资|类|其他|批|年度|全年|所有|已|\d+"
+)
+_PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所有|年度|全年|等")
+_PROJECT_WORDS = re.compile(r"项目|基地|产业园|园区|工厂|生产线|资金|基金|计划|工程|园")
+_QUOTE = re.compile(r"[“\"「]([^”\"」\n]{2,40})[”\"」]")
+_COMPANY_RE = re.compile(r"股份有限公司|有限责任公司|有限公司|集团|公司")
+_BY_COMPANY = re.compile(r"由([^，,；;。、\s的]{2,24}?)(?:投资|建设|开发|承建)")
+_CAPACITY_RE = re.compile(
+    r"(?:年产能?|产能)?(?:\d+(?:\.\d+)?)(?:GWh|GW|MWh|MW|万千瓦时|万千瓦|千瓦|万吨|吨|万台|台|万套"
+    r"|万件|亿只|万只|万辆|辆|万片)"
+)
+_JOBS_RE = re.compile(
+    rf"就业(?:岗位)?(?:约|近|超过|超|达)?(?P<a>{_NUM})(?:多|余)?(?:人|个)"
+    rf"|(?P<b>{_NUM})(?:多|余)?个?就业岗位"
+)
+_DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_CARRY_SENTENCES = 6  # how far back an unnamed figure may look for the project it belongs to
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Something a figure may belong to: a named project, a counted batch, or 该项目."""
+
+    start: int
+    end: int
+    label: str
+    kind: str  # "project", "batch" (a counted or plural set of projects) or "anaphor"
+    company: str | None = None
+    count: int | None = None
+
+
+def _number(text: str) -> int | None:
+    if text[0].isdigit():
+        return int(float(text))
+    return chinese_to_int(text)
+
+
+def measure_cue(text: str, last: bool = True) -> str | None:
+    """The measure named by the last (or first) cue word in ``text``; SKIP for non-investment."""
+    matches = list(_MEASURE_RE.finditer(text))
+    if not matches:
+        return None
+    m = matches[-1] if last else matches[0]
+    return MEASURE_CUES[int(m.lastgroup[1:])][1]
+
+
+def status_cue(text: str, last: bool = True) -> str | None:
+    matches = list(_STATUS_RE.finditer(text))
+    if not matches:
+        return None
+    m = matches[-1] if last else matches[0]
+    return STATUS_CUES[int(m.lastgroup[1:])][1]
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    while pos > floor and text[pos - 1] not in _CLAUSE_BREAK:
+        pos -= 1
+    return pos
+
+
+def _clause_end(text: str, pos: int, ceil: int) -> int:
+    while pos < ceil and text[pos] not in _CLAUSE_BREAK:
+        pos += 1
+    return pos
+
+
+def _np_start(text: str, end: int, floor: int, limit: int = 40) -> int:
+    """Where the noun phrase ending at ``end`` begins: walk left to a stop character or word."""
+    pos = end
+    while pos > max(floor, end - limit) and text[pos - 1] not in _NP_STOP_CHARS:
+        # a verb right before the head noun is part of the name (签约项目); further left it ends it
+        if pos < end and any(text.startswith(w, pos - len(w)) for w in _NP_STOP_WORDS):
+            break
+        pos -= 1
+    return pos
+
+
+def is_generic(name: str) -> bool:
+    """True when a name holds only generic words (重点项目, 该项目, 全省重大转型项目)."""
+    return len(_GENERIC.sub("", name.replace("项目", ""))) < 2
+
+
+def split_company(name: str) -> tuple[str | None, str]:
+    """Split a leading company name off a project phrase: (company, rest)."""
+    m = None
+    for m in _COMPANY_RE.finditer(name):
+        pass
+    if m is None or m.start() < 2:
+        return None, name
+    return name[: m.end()], name[m.end() :]
+
+
+def _project_candidates(text: str, lo: int, hi: int) -> list[Candidate]:
+    """Named projects, counted batches and 该项目 in ``text[lo:hi]`` (one sentence)."""
+    found: list[Candidate] = []
+    pos = text.find("项目", lo, hi)
+    while pos != -1:
+        start = _np_start(text, pos, lo)
+        name = text[start:pos]
+        after_predicate = start > lo and text[start - 1] == "是"  # 是全省重大项目: a description
+        if not after_predicate:
+            company, rest = split_company(name)
+            label = f"{rest}项目"
+            if not is_generic(rest):
+                found.append(Candidate(start, pos + 2, label, "project", company))
+            elif _PLURAL.search(name):
+                clause = text[_clause_start(text, pos, lo) : pos + 2]
+                found.append(Candidate(start, pos + 2, clause, "batch"))
+            else:
+                found.append(Candidate(start, pos + 2, label, "anaphor"))
+        pos = text.find("项目", pos + 2, hi)
+    for m in _QUOTE.finditer(text, lo, hi):
+        cand = _quoted_candidate(text, m, lo, hi)
+        if cand:
+            found = [c for c in found if not (cand.start <= c.start < cand.end)]
+            found.append(cand)
+    for m in _COUNT_RE.finditer(text, lo, hi):
+        count = _number(m["a"] or m["b"])
+        c0 = _clause_start(text, m.start(), lo)
+        c1 = _clause_end(text, m.end(), hi)
+        if (cue := _MEASURE_RE.search(text, m.end(), c1)) is not None:
+            c1 = cue.start()  # 30个招商引资项目 总投资额…: the label stops at the money cue
+        label = _ASIDE.sub("", text[c0:c1]).strip()
+        found = [c for c in found if not (c0 <= c.start < c1)]
+        found.append(Candidate(c0, m.end(), label, "batch", count=count))
+    return sorted(found, key=lambda c: (c.end, c.start))
+
+
+def _quoted_candidate(text: str, m: re.Match, lo: int, hi: int) -> Candidate | None:
+    """A quoted name with the words around it: 泰山玻纤“年产60万吨…”项目, X公司“长三角”产业园."""
+    suffix_end = m.end()
+    while suffix_end < hi and text[suffix_end] not in _NP_STOP_CHARS and suffix_end - m.end() < 12:
+        suffix_end += 1
+    suffix = text[m.end() : suffix_end]
+    cut = suffix.find("项目")
+    if cut != -1:
+        suffix = suffix[: cut + 2]
+    elif (k := re.search(r"是|将|已|正|于|在|计划|总投资|投资", suffix)) is not None:
+        suffix = suffix[: k.start()]
+    if not (_PROJECT_WORDS.search(m[1] + suffix) or "年产" in m[1]):
+        return None
+    start = _np_start(text, m.start(), lo, limit=24)
+    company, prefix = split_company(text[start : m.start()])
+    label = f"{prefix}“{m[1]}”{suffix}"
+    return Candidate(start, m.end() + len(suffix), label, "project", company)
+
+
+def _tail_project(text: str, end: int, hi: int) -> Candidate | None:
+    """The name right after a figure: 投资36亿元的X项目, 总投资3.5亿元、面积…的标准化厂房."""
+    stop = _clause_end(text, end, hi)
+    de = text.rfind("的", end, stop)
+    if de == -1 or de - end > 20:
+        return None
+    name = text[de + 1 : stop]
+    cut = name.find("项目")
+    if cut != -1:
+        name = name[: cut + 2]
+    else:
+        name = re.split(r"正式|顺利|已经|已|开工|签约|落地|投产|建成|中$", name)[0]
+    company, rest = split_company(name)
+    if len(rest) < 2 or is_generic(rest):
+        return None
+    return Candidate(de + 1, de + 1 + len(name), rest, "project", company)
+
+
+def _companies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    found = []
+    for m in _COMPANY_RE.finditer(text, lo, hi):
+        start = _np_start(text, m.start(), lo, limit=24)
+        if m.start() - start >= 2:
+            found.append((start, text[start : m.end()]))
+    for m in _BY_COMPANY.finditer(text, lo, hi):
+        if not any(s <= m.start(1) < s + len(n) for s, n in found):
+            found.append((m.start(1), m[1]))
+    return sorted(found)
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def _jobs(sentence: str) -> int | None:
+    m = _JOBS_RE.search(sentence)
+    return _number(m["a"] or m["b"]) if m else None
+
+
+def _capacity(*texts: str) -> str | None:
+    for t in texts:
+        if t and (m := _CAPACITY_RE.search(t)):
+            return m[0]
+    return None
+
+
+def event_date(text: str, lo: int, pos: int, year: str | None) -> str | None:
+    """The last M月D日 in ``text[lo:pos]`` as ISO, with the year it gives or ``year``."""
+    m = None
+    for m in _DATE_RE.finditer(text, lo, pos):
+        pass
+    if m is None:
+        return None
+    y = m["y"] or year
+    if not y:
+        return None
+    month, day = int(m["m"]), int(m["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{int(y):04d}-{month:02d}-{day:02d}"
+
+
+def _nearest_zone(mentions: pd.DataFrame, pos: int, lo: int, hi: int) -> str | None:
+    if mentions.empty:
+        return None
+    inside = mentions[(mentions["start"] >= lo) & (mentions["end"] <= hi)]
+    if inside.empty:
+        return None
+    dist = (inside["start"] - pos).abs().where(inside["start"] >= pos, (pos - inside["end"]).abs())
+    order = sorted(zip(dist.tolist(), inside["start"].tolist(), inside["surface"].tolist()))
+    return order[0][2]
+
+
+def _zone(doc: Document, mentions: pd.DataFrame, pos: int, sent: tuple[int, int]) -> str | None:
+    zone = _nearest_zone(mentions, pos, *sent)
+    if zone is None and sent[0] > 0:
+        prev = doc.sentence_span(sent[0] - 1)
+        if prev[0] >= _paragraph_start(doc.text, sent[0]):
+            zone = _nearest_zone(mentions, prev[1], *prev)
+    return zone
+
+
+def _amounts(text: str) -> list[Amount]:
+    """Figures ending in 元, plus those after 投资 that leave 元 out (投资过百亿)."""
+    found = find_amounts(text)
+    covered = {a.start for a in found}
+    pos = text.find("投资")
+    while pos != -1:
+        bare = amount_without_yuan(text, pos + 2)
+        if bare is not None and bare.start not in covered:
+            found.append(bare)
+        pos = text.find("投资", pos + 2)
+    return sorted(found, key=lambda a: a.start)
+
+
+def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | None:
+    """The measure of ``amount`` from the cue words around it (``lo`` = left edge to read from)."""
+    head = text[lo : amount.start]
+    measure = measure_cue(head)
+    if measure is None and prev is not None:
+        return prev  # 从10亿元提高到20亿元: the second figure is what the first one was
+    if measure is None:
+        tail = text[amount.end : _clause_end(text, amount.end, len(text))]
+        tail_measure = measure_cue(tail, last=False)
+        measure = tail_measure if tail_measure in _TAIL_KINDS else None
+    if text.startswith("/", amount.end) and not text.startswith("/年", amount.end):
+        return SKIP  # a price or an intensity (万元/亩), not an investment
+    return measure
+
+
+@dataclass
+class _Carry:
+    """The project named most recently, for figures whose sentence does not name one."""
+
+    project: str | None = None
+    company: str | None = None
+    sentence: int = -(10**6)
 
 
 def extract(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
     """Investment rows in one document; ``mentions`` are its zone mentions (zones.find_mentions)."""
-    return pd.DataFrame(columns=INVESTMENT_COLUMNS)
+    text = doc.text
+    year = doc.date[:4] if doc.date else None
+    amounts = _amounts(text)
+    rows: list[dict] = []
+    carry = _Carry()
+    ai = 0
+    for si, (s0, s1) in enumerate(doc.sentences):
+        cands = _project_candidates(text, s0, s1)
+        companies = _companies(text, s0, s1)
+        prev_measure: str | None = None
+        left = s0
+        while ai < len(amounts) and amounts[ai].start < s1:
+            amount = amounts[ai]
+            ai += 1
+            if amount.start < s0:
+                continue
+            measure = _classify(text, amount, left, prev_measure)
+            prev_measure, left = measure, amount.end
+            if measure is None or measure == SKIP:
+                continue
+            head = [c for c in cands if c.end <= amount.start]
+            named = [c for c in head if c.kind != "anaphor"]
+            if head and head[-1].kind == "anaphor" and named:
+                cand = named[-1]  # 项目用地…, 项目总投资: the project this sentence named
+            else:
+                cand = head[-1] if head else _tail_project(text, amount.end, s1)
+            count = None
+            if cand is not None and cand.kind == "batch":
+                project, company, count = cand.label, None, cand.count
+                if measure == "total":
+                    measure = "aggregate"
+            elif cand is not None and cand.kind == "project":
+                project = cand.label
+                company = cand.company or _nearest_company(companies, amount.start)
+            elif si - carry.sentence <= _CARRY_SENTENCES:
+                project = carry.project
+                company = _nearest_company(companies, amount.start) or carry.company
+            else:
+                project, company = None, _nearest_company(companies, amount.start)
+            if measure == "fund" and (cand is None or cand.kind != "project"):
+                project = _fund_name(text, amount, s0, s1) or project
+            rows.extend(
+                _rows(doc, mentions, amount, (s0, s1), measure, project, company, count, year)
+            )
+        for c in cands:
+            if c.kind == "project":
+                carry = _Carry(c.label, c.company or _nearest_company(companies, c.end), si)
+        if not any(c.kind == "project" for c in cands) and companies and carry.project:
+            carry.company = carry.company or companies[0][1]
+    return _finish(pd.DataFrame(rows, columns=INVESTMENT_COLUMNS))
+
+
+def _nearest_company(companies: list[tuple[int, str]], pos: int) -> str | None:
+    before = [n for s, n in companies if s < pos]
+    if before:
+        return before[-1]
+    return companies[0][1] if companies else None
+
+
+def _fund_name(text: str, amount: Amount, lo: int, hi: int) -> str | None:
+    """The fund a figure fills: the phrase ending in the fund word nearest the figure."""
+    head = list(_FUND_RE.finditer(text, lo, amount.start))
+    m = head[-1] if head else _FUND_RE.search(text, amount.end, _clause_end(text, amount.end, hi))
+    if m is None:
+        return None
+    start = _np_start(text, m.start(), lo)
+    return text[start : m.end()]
+
+
+_FUND_RE = re.compile(r"基金|专项资金|扶持资金|资金|资助|奖励|奖补|补贴|补助")
+
+
+def _rows(
+    doc: Document,
+    mentions: pd.DataFrame,
+    amount: Amount,
+    sent: tuple[int, int],
+    measure: str,
+    project: str | None,
+    company: str | None,
+    count: int | None,
+    year: str | None,
+) -> list[dict]:
+    text = doc.text
+    s0, s1 = sent
+    sentence = text[s0:s1]
+    status = (
+        status_cue(project or "")
+        or status_cue(text[s0 : amount.start])
+        or status_cue(text[amount.end : s1], last=False)
+    )
+    para = _paragraph_start(text, s0)
+    base = {
+        "doc_id": doc.doc_id,
+        "story": doc.story_at(amount.start),
+        "project": project,
+        "company": company,
+        "zone_surface": _zone(doc, mentions, amount.start, sent),
+        "measure": measure,
+        "status": status,
+        "start": amount.start,
+        "end": amount.end,
+        "amount_low": amount.low,
+        "amount_high": amount.high,
+        "qualifier": amount.qualifier,
+        "unit": amount.unit,
+        "capacity": _capacity(project or "", sentence),
+        "jobs": _jobs(sentence),
+        "event_date": event_date(text, para, amount.start, year),
+        "project_count": count,
+        "evidence": sentence,
+        "sentence_start": s0,
+        "sentence_end": s1,
+    }
+    values = [amount.low, amount.high] if amount.is_range else [amount.value]
+    return [{**base, "amount_yuan": v} for v in values]
+
+
+def _finish(df: pd.DataFrame) -> pd.DataFrame:
+    """Drop figures repeated later in the story, and share capacity and jobs within a project."""
+    if df.empty:
+        return df
+    kind = df["measure"].replace({"aggregate": "total"})
+    dup = pd.DataFrame({"s": df["story"], "a": df["amount_yuan"], "k": kind}).duplicated()
+    df = df[~dup.to_numpy()].reset_index(drop=True)
+    for col in ("capacity", "jobs"):
+        filled = df.groupby("project", dropna=True)[col].transform("first")
+        df[col] = df[col].where(df[col].notna(), filled)
+    df["jobs"] = df["jobs"].astype("Int64")
+    df["project_count"] = df["project_count"].astype("Int64")
+    return df
