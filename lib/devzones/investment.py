@@ -1,19 +1,23 @@
-"""Investment facts: money figures (亿元/万元/万亿元, Chinese numerals, qualifiers, ranges) typed by
-measure and status, with the project, company, zone, capacity, jobs and event date they belong to.
+"""Investment facts: money figures (亿元/万元/万亿元, Chinese numerals,
+qualifiers, ranges) typed by measure and status, with the project, company, zone,
+capacity, jobs and event date they belong to.
 
-Each figure found by ``money.find_amounts`` (plus 投资过百亿-style figures that omit 元) is read in
-its sentence. The nearest cue word to its left decides what it measures (总投资 -> total, 年度计划投资
--> annual_plan, 完成投资 -> completed, 专项资金/资助 -> fund, 年产值 -> output_value), and money that
-measures something else (生产总值, 销售, 税, 合同金额 …) yields no row. A count of projects before a
-total (重大项目485个, 总投资…) makes it an aggregate. The project is the nearest name before the
-figure in the sentence (a quoted name, the noun phrase before 项目, or the clause holding a count),
-else the name right after it (投资36亿元的X项目), else the project named in an earlier sentence
-(该项目总投资…). Everything is decided by general cue words; nothing is fitted to one article.
+Each figure found by ``money.find_amounts`` (plus figures after 投资 that omit 元,
+as in 投资过百亿) is read in its sentence. The nearest cue word to its left decides
+what it measures (总投资 -> total, 年度计划投资 -> annual_plan, 完成投资 ->
+completed, 专项资金/资助 -> fund, 年产值 -> output_value); money that measures
+something else (生产总值, 销售, 税, 合同金额 …) yields no row. A count of projects
+before a total (重大项目485个, 总投资…) makes it an aggregate. The project is the
+nearest name before the figure in its sentence (a quoted name, the noun phrase
+before 项目, or the clause holding a count), else the name right after it
+(投资36亿元的X项目), else the project an earlier sentence named (该项目总投资…).
+Everything is decided by general cue words; nothing is fitted to one article.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pandas as pd
@@ -148,6 +152,13 @@ class Candidate:
     count: int | None = None
 
 
+def _last(matches: Iterator[re.Match]) -> re.Match | None:
+    m = None
+    for m in matches:  # noqa: B007 - keep the last one
+        pass
+    return m
+
+
 def _number(text: str) -> int | None:
     if text[0].isdigit():
         return int(float(text))
@@ -201,9 +212,7 @@ def is_generic(name: str) -> bool:
 
 def split_company(name: str) -> tuple[str | None, str]:
     """Split a leading company name off a project phrase: (company, rest)."""
-    m = None
-    for m in _COMPANY_RE.finditer(name):
-        pass
+    m = _last(_COMPANY_RE.finditer(name))
     if m is None or m.start() < 2:
         return None, name
     return name[: m.end()], name[m.end() :]
@@ -312,9 +321,7 @@ def _capacity(*texts: str) -> str | None:
 
 def event_date(text: str, lo: int, pos: int, year: str | None) -> str | None:
     """The last M月D日 in ``text[lo:pos]`` as ISO, with the year it gives or ``year``."""
-    m = None
-    for m in _DATE_RE.finditer(text, lo, pos):
-        pass
+    m = _last(_DATE_RE.finditer(text, lo, pos))
     if m is None:
         return None
     y = m["y"] or year
@@ -333,7 +340,9 @@ def _nearest_zone(mentions: pd.DataFrame, pos: int, lo: int, hi: int) -> str | N
     if inside.empty:
         return None
     dist = (inside["start"] - pos).abs().where(inside["start"] >= pos, (pos - inside["end"]).abs())
-    order = sorted(zip(dist.tolist(), inside["start"].tolist(), inside["surface"].tolist()))
+    order = sorted(
+        zip(dist.tolist(), inside["start"].tolist(), inside["surface"].tolist(), strict=True)
+    )
     return order[0][2]
 
 

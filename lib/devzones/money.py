@@ -104,7 +104,7 @@ def chinese_to_int(numeral: str) -> int | None:
 
 
 def _is_counting_numeral(numeral: str) -> bool:
-    """True for numerals that state a quantity; bare 千/百/万 as in 千亿元级 name a scale instead."""
+    """True for numerals that state a quantity; a bare 千/百/万 (千亿元级) names a scale."""
     return any(c in _DIGITS for c in numeral) or numeral.startswith("十")
 
 
