@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pandas as pd
 
@@ -89,11 +89,18 @@ _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
 _COUNT_RE = re.compile(
     rf"(?:项目|工程)(?:共计|总计|合计|共|达|有)?(?P<a>{_NUM})(?:多|余)?[个项]"
     rf"|(?P<b>{_NUM})(?:多|余)?[个项](?:[^，,；;。、]{{0,8}}?)(?:项目|工程)"
+    rf"|(?:企业|公司)(?:共计|共|达)?(?P<c>{_NUM})(?:多|余)?家"
+    rf"|(?P<d>{_NUM})(?:多|余)?家(?:[^，,；;。、]{{0,6}}?)(?:企业|公司)"
 )
 _ASIDE = re.compile(r"[（(][^）)]*[%％][^）)]*[）)]")  # (占全省的12%): a share, not a name
 _CLAUSE_BREAK = "，,；;。！？!?：:\n"
 _NP_STOP_CHARS = _CLAUSE_BREAK + '、（）()“”"「」《》 \u3000的在将是由对与把向从于了'
 _NP_STOP_WORDS = (
+    "建设",
+    "新建",
+    "打造",
+    "投资",
+    "建成",
     "推动",
     "推进",
     "实施",
@@ -137,6 +144,7 @@ _JOBS_RE = re.compile(
     rf"|(?P<b>{_NUM})(?:多|余)?个?就业岗位"
 )
 _DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_THRESHOLD_RE = re.compile(r"的?(?:重大|重点|产业|工业|大)?(?:项目|工程|企业)")
 _CARRY_SENTENCES = 6  # how far back an unnamed figure may look for the project it belongs to
 
 
@@ -243,7 +251,7 @@ def _project_candidates(text: str, lo: int, hi: int) -> list[Candidate]:
             found = [c for c in found if not (cand.start <= c.start < cand.end)]
             found.append(cand)
     for m in _COUNT_RE.finditer(text, lo, hi):
-        count = _number(m["a"] or m["b"])
+        count = _number(m["a"] or m["b"] or m["c"] or m["d"])
         c0 = _clause_start(text, m.start(), lo)
         c1 = _clause_end(text, m.end(), hi)
         if (cue := _MEASURE_RE.search(text, m.end(), c1)) is not None:
@@ -273,18 +281,17 @@ def _quoted_candidate(text: str, m: re.Match, lo: int, hi: int) -> Candidate | N
     return Candidate(start, m.end() + len(suffix), label, "project", company)
 
 
-def _tail_project(text: str, end: int, hi: int) -> Candidate | None:
-    """The name right after a figure: 投资36亿元的X项目, 总投资3.5亿元、面积…的标准化厂房."""
+def _tail_project(text: str, cands: list[Candidate], end: int, hi: int) -> Candidate | None:
+    """The name right after a figure, in its clause: 投资36亿元的X项目, 投资10亿元建设X项目,
+    总投资3.5亿元、面积…的标准化厂房."""
     stop = _clause_end(text, end, hi)
+    after = [c for c in cands if end <= c.start < stop and c.kind == "project"]
+    if after:
+        return after[0]
     de = text.rfind("的", end, stop)
     if de == -1 or de - end > 20:
         return None
-    name = text[de + 1 : stop]
-    cut = name.find("项目")
-    if cut != -1:
-        name = name[: cut + 2]
-    else:
-        name = re.split(r"正式|顺利|已经|已|开工|签约|落地|投产|建成|中$", name)[0]
+    name = re.split(r"正式|顺利|已经|已|开工|签约|落地|投产|建成|中$", text[de + 1 : stop])[0]
     company, rest = split_company(name)
     if len(rest) < 2 or is_generic(rest):
         return None
@@ -380,16 +387,62 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
         measure = tail_measure if tail_measure in _TAIL_KINDS else None
     if text.startswith("/", amount.end) and not text.startswith("/年", amount.end):
         return SKIP  # a price or an intensity (万元/亩), not an investment
+    if amount.text.endswith(("以上", "以下")) and _THRESHOLD_RE.match(text, amount.end):
+        return SKIP  # 投资10亿元以上的项目: a size class, not a figure
     return measure
 
 
-@dataclass
-class _Carry:
-    """The project named most recently, for figures whose sentence does not name one."""
+@dataclass(frozen=True)
+class _Owner:
+    """What a figure belongs to: a project or batch, its company, and where it was named."""
 
     project: str | None = None
     company: str | None = None
-    sentence: int = -(10**6)
+    count: int | None = None
+    batch: bool = False  # a set of projects (counted, or 年度签约项目)
+    named: bool = False  # named in the figure's own sentence
+    sentence: tuple[int, int] | None = None  # the sentence that named it (for the zone)
+    index: int = -(10**6)  # that sentence's number, to limit how far it carries
+    story: int = 0
+
+
+def _pick_candidate(cands: list[Candidate], text: str, amount: Amount, hi: int) -> Candidate | None:
+    """The nearest name before the figure in its sentence, else the one right after it."""
+    head = [c for c in cands if c.end <= amount.start]
+    named = [c for c in head if c.kind != "anaphor"]
+    if head and head[-1].kind == "anaphor" and named:
+        return named[-1]  # 项目用地…, 项目总投资: the project this sentence already named
+    return head[-1] if head else _tail_project(text, cands, amount.end, hi)
+
+
+def _owner(
+    cand: Candidate | None,
+    companies: list[tuple[int, str]],
+    pos: int,
+    sent: tuple[int, int],
+    carry: _Owner,
+) -> _Owner:
+    company = _nearest_company(companies, pos)
+    if cand is not None and cand.kind == "batch":
+        return _Owner(cand.label, None, cand.count, batch=True, sentence=sent)
+    if cand is not None and cand.kind == "project":
+        return _Owner(cand.label, cand.company or company, named=True, sentence=sent)
+    return replace(carry, company=company or carry.company, named=False)
+
+
+def _sentence_owners(
+    cands: list[Candidate], companies: list[tuple[int, str]], sent: tuple[int, int], carry: _Owner
+) -> _Owner:
+    """The carry after a sentence: its last named project, else the one before (with a company
+    this sentence adds, as in 由X有限公司统一开发)."""
+    projects = [c for c in cands if c.kind == "project"]
+    if projects:
+        c = projects[-1]
+        company = c.company or _nearest_company(companies, c.end)
+        return _Owner(c.label, company, sentence=sent)
+    if companies and carry.project and not carry.company:
+        return replace(carry, company=companies[0][1])
+    return carry
 
 
 def extract(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
@@ -398,11 +451,15 @@ def extract(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
     year = doc.date[:4] if doc.date else None
     amounts = _amounts(text)
     rows: list[dict] = []
-    carry = _Carry()
+    carry = _Owner()
     ai = 0
-    for si, (s0, s1) in enumerate(doc.sentences):
+    for si, sent in enumerate(doc.sentences):
+        s0, s1 = sent
+        story = doc.story_at(s0)
         cands = _project_candidates(text, s0, s1)
         companies = _companies(text, s0, s1)
+        if story != carry.story or si - carry.index > _CARRY_SENTENCES:
+            carry = _Owner(story=story)
         prev_measure: str | None = None
         left = s0
         while ai < len(amounts) and amounts[ai].start < s1:
@@ -414,36 +471,21 @@ def extract(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
             prev_measure, left = measure, amount.end
             if measure is None or measure == SKIP:
                 continue
-            head = [c for c in cands if c.end <= amount.start]
-            named = [c for c in head if c.kind != "anaphor"]
-            if head and head[-1].kind == "anaphor" and named:
-                cand = named[-1]  # 项目用地…, 项目总投资: the project this sentence named
-            else:
-                cand = head[-1] if head else _tail_project(text, amount.end, s1)
-            count = None
-            if cand is not None and cand.kind == "batch":
-                project, company, count = cand.label, None, cand.count
-                if measure == "total":
-                    measure = "aggregate"
-            elif cand is not None and cand.kind == "project":
-                project = cand.label
-                company = cand.company or _nearest_company(companies, amount.start)
-            elif si - carry.sentence <= _CARRY_SENTENCES:
-                project = carry.project
-                company = _nearest_company(companies, amount.start) or carry.company
-            else:
-                project, company = None, _nearest_company(companies, amount.start)
-            if measure == "fund" and (cand is None or cand.kind != "project"):
-                project = _fund_name(text, amount, s0, s1) or project
-            rows.extend(
-                _rows(doc, mentions, amount, (s0, s1), measure, project, company, count, year)
-            )
-        for c in cands:
-            if c.kind == "project":
-                carry = _Carry(c.label, c.company or _nearest_company(companies, c.end), si)
-        if not any(c.kind == "project" for c in cands) and companies and carry.project:
-            carry.company = carry.company or companies[0][1]
-    return _finish(pd.DataFrame(rows, columns=INVESTMENT_COLUMNS))
+            cand = _pick_candidate(cands, text, amount, s1)
+            owner = _owner(cand, companies, amount.start, sent, carry)
+            if owner.batch and measure == "total":
+                measure = "aggregate"
+            if measure == "fund" and not owner.named:
+                owner = replace(owner, project=_fund_name(text, amount, s0, s1) or owner.project)
+            zone = _zone(doc, mentions, amount.start, sent)
+            if zone is None and owner.sentence is not None:
+                zone = _nearest_zone(mentions, owner.sentence[1], *owner.sentence)
+            for row in _rows(doc, amount, sent, measure, owner, zone, year):
+                rows.append({**row, "_named": owner.named})
+        owner = _sentence_owners(cands, companies, sent, carry)
+        if owner is not carry:
+            carry = replace(owner, index=si, story=story)
+    return _finish(rows)
 
 
 def _nearest_company(companies: list[tuple[int, str]], pos: int) -> str | None:
@@ -468,30 +510,28 @@ _FUND_RE = re.compile(r"基金|专项资金|扶持资金|资金|资助|奖励|�
 
 def _rows(
     doc: Document,
-    mentions: pd.DataFrame,
     amount: Amount,
     sent: tuple[int, int],
     measure: str,
-    project: str | None,
-    company: str | None,
-    count: int | None,
+    owner: _Owner,
+    zone: str | None,
     year: str | None,
 ) -> list[dict]:
+    """One row per figure (two for a range: its low and its high end)."""
     text = doc.text
     s0, s1 = sent
     sentence = text[s0:s1]
     status = (
-        status_cue(project or "")
+        status_cue(owner.project or "")
         or status_cue(text[s0 : amount.start])
         or status_cue(text[amount.end : s1], last=False)
     )
-    para = _paragraph_start(text, s0)
     base = {
         "doc_id": doc.doc_id,
         "story": doc.story_at(amount.start),
-        "project": project,
-        "company": company,
-        "zone_surface": _zone(doc, mentions, amount.start, sent),
+        "project": owner.project,
+        "company": owner.company,
+        "zone_surface": zone,
         "measure": measure,
         "status": status,
         "start": amount.start,
@@ -500,10 +540,10 @@ def _rows(
         "amount_high": amount.high,
         "qualifier": amount.qualifier,
         "unit": amount.unit,
-        "capacity": _capacity(project or "", sentence),
+        "capacity": _capacity(owner.project or "", sentence),
         "jobs": _jobs(sentence),
-        "event_date": event_date(text, para, amount.start, year),
-        "project_count": count,
+        "event_date": event_date(text, _paragraph_start(text, s0), amount.start, year),
+        "project_count": owner.count,
         "evidence": sentence,
         "sentence_start": s0,
         "sentence_end": s1,
@@ -512,16 +552,28 @@ def _rows(
     return [{**base, "amount_yuan": v} for v in values]
 
 
-def _finish(df: pd.DataFrame) -> pd.DataFrame:
-    """Drop figures repeated later in the story, and share capacity and jobs within a project."""
+def _finish(rows: list[dict]) -> pd.DataFrame:
+    """Drop figures restated in later sentences; share capacity and jobs within a project."""
+    kept: list[dict] = []
+    first: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["story"], row["amount_yuan"], _KIND.get(row["measure"], row["measure"]))
+        seen = first.setdefault(key, row)
+        # a headline or a later sentence restating a figure (在总投资9726亿元的重大项目中) is
+        # not a new fact, unless it names a different project
+        restated = seen["sentence_start"] != row["sentence_start"]
+        if restated and not (row["_named"] and row["project"] != seen["project"]):
+            continue
+        kept.append(row)
+    df = pd.DataFrame(kept, columns=INVESTMENT_COLUMNS)
     if df.empty:
         return df
-    kind = df["measure"].replace({"aggregate": "total"})
-    dup = pd.DataFrame({"s": df["story"], "a": df["amount_yuan"], "k": kind}).duplicated()
-    df = df[~dup.to_numpy()].reset_index(drop=True)
     for col in ("capacity", "jobs"):
         filled = df.groupby("project", dropna=True)[col].transform("first")
         df[col] = df[col].where(df[col].notna(), filled)
     df["jobs"] = df["jobs"].astype("Int64")
     df["project_count"] = df["project_count"].astype("Int64")
     return df
+
+
+_KIND = {"aggregate": "total"}  # one figure may be read as either when restated
