@@ -118,9 +118,9 @@ def _number(text: str) -> Decimal | None:
 
 
 def _chinese_unit(numeral: str) -> str:
-    """The unit a Chinese numeral ends in (十二亿 -> 亿), for the ``unit`` column only: the
+    """The largest unit in a Chinese numeral (三亿五千万 -> 亿), for the ``unit`` column only: the
     numeral's value already includes it."""
-    return next((u for u in ("万亿", "亿", "万") if numeral.endswith(u)), "")
+    return next((u for u in ("万亿", "亿", "万") if u in numeral), "")
 
 
 def _left_qualifier(text: str, pos: int) -> str | None:
