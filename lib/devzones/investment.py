@@ -145,7 +145,10 @@ _JOBS_RE = re.compile(
 )
 _DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _THRESHOLD_RE = re.compile(r"的?(?:重大|重点|产业|工业|大)?(?:项目|工程|企业)")
-_CARRY_SENTENCES = 6  # how far back an unnamed figure may look for the project it belongs to
+_CARRY_SENTENCES = 6
+_AREA_RE = re.compile(
+    r"开发区|高新区|经开区|示范区|全区|全市|全省|全县|我市|我省|我区|全域"
+)  # how far back an unnamed figure may look for the project it belongs to
 
 
 @dataclass(frozen=True)
@@ -362,6 +365,13 @@ def _zone(doc: Document, mentions: pd.DataFrame, pos: int, sent: tuple[int, int]
     return zone
 
 
+def _names_area(text: str, mentions: pd.DataFrame, lo: int, hi: int) -> bool:
+    """True when ``text[lo:hi]`` names a zone or an administrative area as its subject."""
+    if _AREA_RE.search(text, lo, hi):
+        return True
+    return not mentions.empty and bool(((mentions["start"] >= lo) & (mentions["end"] <= hi)).any())
+
+
 def _amounts(text: str) -> list[Amount]:
     """Figures ending in 元, plus those after 投资 that leave 元 out (投资过百亿)."""
     found = find_amounts(text)
@@ -408,6 +418,8 @@ class _Owner:
 
 def _pick_candidate(cands: list[Candidate], text: str, amount: Amount, hi: int) -> Candidate | None:
     """The nearest name before the figure in its sentence, else the one right after it."""
+    if text.startswith("的", amount.end) and (tail := _tail_project(text, cands, amount.end, hi)):
+        return tail  # 包括总投资20亿元的A项目、总投资15亿元的B项目: the name follows
     head = [c for c in cands if c.end <= amount.start]
     named = [c for c in head if c.kind != "anaphor"]
     if head and head[-1].kind == "anaphor" and named:
@@ -421,12 +433,15 @@ def _owner(
     pos: int,
     sent: tuple[int, int],
     carry: _Owner,
+    area_subject: bool,
 ) -> _Owner:
     company = _nearest_company(companies, pos)
     if cand is not None and cand.kind == "batch":
         return _Owner(cand.label, None, cand.count, batch=True, sentence=sent)
     if cand is not None and cand.kind == "project":
         return _Owner(cand.label, cand.company or company, named=True, sentence=sent)
+    if area_subject and cand is None:
+        return _Owner(company=company)  # 开发区累计完成投资…: the area's figure, not a project's
     return replace(carry, company=company or carry.company, named=False)
 
 
@@ -472,7 +487,8 @@ def extract(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
             if measure is None or measure == SKIP:
                 continue
             cand = _pick_candidate(cands, text, amount, s1)
-            owner = _owner(cand, companies, amount.start, sent, carry)
+            area = _names_area(text, mentions, s0, amount.start)
+            owner = _owner(cand, companies, amount.start, sent, carry, area)
             if owner.batch and measure == "total":
                 measure = "aggregate"
             if measure == "fund" and not owner.named:
@@ -501,7 +517,7 @@ def _fund_name(text: str, amount: Amount, lo: int, hi: int) -> str | None:
     m = head[-1] if head else _FUND_RE.search(text, amount.end, _clause_end(text, amount.end, hi))
     if m is None:
         return None
-    start = _np_start(text, m.start(), lo)
+    start = _np_start(text, m.start(), lo if m.start() < amount.start else amount.end)
     return text[start : m.end()]
 
 
