@@ -56,12 +56,16 @@ SKIP = "skip"  # a money cue that is not investment (GDP, sales, tax …)
 MEASURE_CUES: list[tuple[str, str]] = [
     (r"年度?计划(?:完成)?投资|年度投资计划", "annual_plan"),
     (r"(?:累计|全年|年内|已)?完成(?:固定资产)?投资|到位资金|累计投资", "completed"),
-    (r"生产总值|GDP|增加值|工业总?产值|总产值|产业规模", SKIP),
+    (r"生产总值|GDP|增加值|(?:工业|产业|行业|园区|集群)总?产值|产业规模|注册资本|注册资金", SKIP),
     (r"年?产值", "output_value"),
     (r"产业基金|投资基金|基金|专项资金|扶持资金|资金|资助|奖励|奖补|补贴|补助", "fund"),
-    (r"总投资|计划投资|投资总?(?:金?额|规模)?|总投入|投入|造价|签约(?:总)?(?:金)?额", "total"),
     (
-        r"营业收入|营收|收入|销售|利润|利税|税|进出口|出口|进口|外贸|贸易|合同|订单|交易|成交"
+        r"总投资|计划投资|投资总?(?:金?额|规模)?|总投入|投入|造价|(?:签约|协议)(?:投资)?总?金?额",
+        "total",
+    ),
+    (
+        r"营业收入|营业额|营收|收入|收益|销售|利润|利税|税|进出口|出口|进口|外贸|贸易|合同|订单"
+        r"|交易|成交|资产|出让|中标|股本"
         r"|零售|消费|财政|存款|贷款|融资|授信|市值|估值|价格|价值|单价|工资|薪|成本|费用|节约"
         r"|节省|损失|罚|亩均|强度",
         SKIP,
@@ -111,6 +115,11 @@ _NP_STOP_WORDS = (
     "实现",
     "发布",
     "成立",
+    "设立",
+    "获得",
+    "争取",
+    "安排",
+    "给予",
     "依托",
     "今年",
     "目前",
@@ -205,12 +214,14 @@ def _clause_end(text: str, pos: int, ceil: int) -> int:
     return pos
 
 
-def _np_start(text: str, end: int, floor: int, limit: int = 40) -> int:
+def _np_start(text: str, end: int, floor: int, limit: int = 40, head_noun: bool = True) -> int:
     """Where the noun phrase ending at ``end`` begins: walk left to a stop character or word."""
     pos = end
     while pos > max(floor, end - limit) and text[pos - 1] not in _NP_STOP_CHARS:
-        # a verb right before the head noun is part of the name (签约项目); further left it ends it
-        if pos < end and any(text.startswith(w, pos - len(w)) for w in _NP_STOP_WORDS):
+        # a verb right before a head noun is part of the name (签约项目); further left it ends it
+        if (pos < end or not head_noun) and any(
+            text.startswith(w, pos - len(w)) for w in _NP_STOP_WORDS
+        ):
             break
         pos -= 1
     return pos
@@ -278,7 +289,7 @@ def _quoted_candidate(text: str, m: re.Match, lo: int, hi: int) -> Candidate | N
         suffix = suffix[: k.start()]
     if not (_PROJECT_WORDS.search(m[1] + suffix) or "年产" in m[1]):
         return None
-    start = _np_start(text, m.start(), lo, limit=24)
+    start = _np_start(text, m.start(), lo, limit=24, head_noun=False)
     company, prefix = split_company(text[start : m.start()])
     label = f"{prefix}“{m[1]}”{suffix}"
     return Candidate(start, m.end() + len(suffix), label, "project", company)
