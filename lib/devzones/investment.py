@@ -133,6 +133,7 @@ _NP_STOP_WORDS = (
     "为了",
     "包括",
 )
+_NP_STOP_RE = re.compile(f"[{re.escape(_NP_STOP_CHARS)}]|{'|'.join(_NP_STOP_WORDS)}")
 # Words that say nothing about which project is meant; a name made only of them is not a name.
 _GENERIC = re.compile(
     r"全省|全市|全区|全县|省级|市级|重大|重点|转型|产业|建设|工程|该|本|此|这个|这些|这|一批|大|新"
@@ -215,16 +216,13 @@ def _clause_end(text: str, pos: int, ceil: int) -> int:
 
 
 def _np_start(text: str, end: int, floor: int, limit: int = 40, head_noun: bool = True) -> int:
-    """Where the noun phrase ending at ``end`` begins: walk left to a stop character or word."""
-    pos = end
-    while pos > max(floor, end - limit) and text[pos - 1] not in _NP_STOP_CHARS:
+    """Where the noun phrase ending at ``end`` begins: after the last stop character or word."""
+    lo = start = max(floor, end - limit)
+    for m in _NP_STOP_RE.finditer(text, lo, end):
         # a verb right before a head noun is part of the name (签约项目); further left it ends it
-        if (pos < end or not head_noun) and any(
-            text.startswith(w, pos - len(w)) for w in _NP_STOP_WORDS
-        ):
-            break
-        pos -= 1
-    return pos
+        if not (head_noun and m.end() == end and len(m[0]) > 1):
+            start = m.end()
+    return start
 
 
 def is_generic(name: str) -> bool:
@@ -240,8 +238,9 @@ def split_company(name: str) -> tuple[str | None, str]:
     return name[: m.end()], name[m.end() :]
 
 
-def _project_candidates(text: str, lo: int, hi: int) -> list[Candidate]:
-    """Named projects, counted batches and 该项目 in ``text[lo:hi]`` (one sentence)."""
+def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Candidate]:
+    """Named projects, 该项目 and (when ``batches``) counted batches in ``text[lo:hi]``, one
+    sentence. Batches matter only where a figure follows, so other sentences skip that scan."""
     found: list[Candidate] = []
     pos = text.find("项目", lo, hi)
     while pos != -1:
@@ -264,7 +263,7 @@ def _project_candidates(text: str, lo: int, hi: int) -> list[Candidate]:
         if cand:
             found = [c for c in found if not (cand.start <= c.start < cand.end)]
             found.append(cand)
-    for m in _COUNT_RE.finditer(text, lo, hi):
+    for m in _COUNT_RE.finditer(text, lo, hi) if batches else ():
         count = _number(m["a"] or m["b"] or m["c"] or m["d"])
         c0 = _clause_start(text, m.start(), lo)
         c1 = _clause_end(text, m.end(), hi)
@@ -291,7 +290,7 @@ def _quoted_candidate(text: str, m: re.Match, lo: int, hi: int) -> Candidate | N
         return None
     start = _np_start(text, m.start(), lo, limit=24, head_noun=False)
     company, prefix = split_company(text[start : m.start()])
-    label = f"{prefix}“{m[1]}”{suffix}"
+    label = f"{prefix}“{m[1]}”{suffix}" if prefix or suffix else m[1]
     return Candidate(start, m.end() + len(suffix), label, "project", company)
 
 
@@ -482,7 +481,8 @@ def extract(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
     for si, sent in enumerate(doc.sentences):
         s0, s1 = sent
         story = doc.story_at(s0)
-        cands = _project_candidates(text, s0, s1)
+        has_money = ai < len(amounts) and amounts[ai].start < s1
+        cands = _project_candidates(text, s0, s1, batches=has_money)
         companies = _companies(text, s0, s1)
         if story != carry.story or si - carry.index > _CARRY_SENTENCES:
             carry = _Owner(story=story)
