@@ -218,8 +218,67 @@ def test_deterministic(seed_docs) -> None:
         ("服务业增加值", investment.SKIP),
         ("交缴税金", investment.SKIP),
         ("实现年营业收入", investment.SKIP),
+        ("已累计投入资金", "completed"),
+        ("争取中央预算内投资", "fund"),
+        ("签约总金额", "total"),
+        ("协议投资额", "total"),
+        ("注册资本", investment.SKIP),
+        ("年销售收入", investment.SKIP),
         ("今年以来", None),
     ],
 )
 def test_measure_cues(text: str, measure: str | None) -> None:
     assert measure_cue(text) == measure
+
+
+ARTICLE = """某某经济技术开发区项目建设提速
+2023年9月25日，开发区举行重点项目集中开工仪式，包括总投资20亿元的甲乙光伏组件项目、总投资15亿元的丙丁储能电池项目和总投资8亿元的戊己氢能装备项目。
+山西某某新材料有限公司投资12亿元建设年产3万吨高端碳纤维项目，达产后年产值可达40亿元，年缴税收2亿元，新增就业岗位600个。
+1-10月，开发区累计完成投资85亿元，占年度计划的92%。
+全年共实施10亿元以上项目15个，总投资300亿元。入驻企业35家，总投资45亿元。
+光伏发电补贴标准为每千瓦时0.1元。
+"""
+
+
+@pytest.fixture(scope="module")
+def article_rows(tmp_path_factory) -> pd.DataFrame:
+    from devzones.tables import load_documents
+
+    folder = tmp_path_factory.mktemp("article")
+    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    docs, errors = load_documents(folder)
+    assert not errors and len(docs) == 1
+    return rows_of(docs[0])
+
+
+def test_names_after_de_belong_to_their_own_figure(article_rows) -> None:
+    expected = {20: "甲乙光伏组件项目", 15: "丙丁储能电池项目", 8: "戊己氢能装备项目"}
+    for yi, project in expected.items():
+        row = row_at(article_rows, yi)
+        assert (row["project"], row["measure"]) == (project, "total")
+        assert row["event_date"] == "2023-09-25"
+
+
+def test_project_after_a_verb_with_company_capacity_and_jobs(article_rows) -> None:
+    total, output = row_at(article_rows, 12), row_at(article_rows, 40)
+    assert total["project"] == output["project"] == "年产3万吨高端碳纤维项目"
+    assert total["company"] == "山西某某新材料有限公司"
+    assert (output["measure"], output["qualifier"]) == ("output_value", "达")
+    assert total["jobs"] == output["jobs"] == 600
+    assert total["capacity"] == "年产3万吨"
+    assert not ((article_rows["amount_yuan"] - 2 * YI).abs() < 1).any()  # 税收 is not investment
+
+
+def test_area_figures_do_not_inherit_the_last_project(article_rows) -> None:
+    row = row_at(article_rows, 85)
+    assert row["measure"] == "completed"
+    assert pd.isna(row["project"])
+
+
+def test_size_classes_rates_and_firm_counts(article_rows) -> None:
+    assert not ((article_rows["amount_yuan"] - 10 * YI).abs() < 1).any()  # 10亿元以上项目
+    assert not (article_rows["amount_yuan"] < 1).any()  # 每千瓦时0.1元
+    batch, firms = row_at(article_rows, 300), row_at(article_rows, 45)
+    assert (batch["measure"], batch["project_count"]) == ("aggregate", 15)
+    assert (firms["measure"], firms["project_count"]) == ("aggregate", 35)
+    assert len(article_rows) == 8

@@ -55,12 +55,18 @@ SKIP = "skip"  # a money cue that is not investment (GDP, sales, tax …)
 # 年度计划投资 is read before 计划投资 and 生产总值 before 产值.
 MEASURE_CUES: list[tuple[str, str]] = [
     (r"年度?计划(?:完成)?投资|年度投资计划", "annual_plan"),
-    (r"(?:累计|全年|年内|已)?完成(?:固定资产)?投资|到位资金|累计投资", "completed"),
+    (
+        r"(?:累计|全年|年内|已)?完成(?:固定资产)?投资|到位资金|累计投资|(?:累计|已)(?:完成)?投入(?:资金)?",
+        "completed",
+    ),
     (r"生产总值|GDP|增加值|(?:工业|产业|行业|园区|集群)总?产值|产业规模|注册资本|注册资金", SKIP),
     (r"年?产值", "output_value"),
-    (r"产业基金|投资基金|基金|专项资金|扶持资金|资金|资助|奖励|奖补|补贴|补助", "fund"),
     (
-        r"总投资|计划投资|投资总?(?:金?额|规模)?|总投入|投入|造价|(?:签约|协议)(?:投资)?总?金?额",
+        r"产业基金|投资基金|基金|专项资金|扶持资金|预算内投资|专项债|资金|资助|奖励|奖补|补贴|补助",
+        "fund",
+    ),
+    (
+        r"总投资|计划投资|投资总?(?:金?额|规模)?|总投入|投入(?:资金)?|造价|(?:签约|协议)(?:投资)?总?金?额",
         "total",
     ),
     (
@@ -155,6 +161,7 @@ _JOBS_RE = re.compile(
 )
 _DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _THRESHOLD_RE = re.compile(r"的?(?:重大|重点|产业|工业|大)?(?:项目|工程|企业)")
+_PER_UNIT_RE = re.compile(r"每(?!年)[^，,。；;]{0,6}$")
 _CARRY_SENTENCES = 6
 _AREA_RE = re.compile(
     r"开发区|高新区|经开区|示范区|全区|全市|全省|全县|我市|我省|我区|全域"
@@ -407,6 +414,8 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
         measure = tail_measure if tail_measure in _TAIL_KINDS else None
     if text.startswith("/", amount.end) and not text.startswith("/年", amount.end):
         return SKIP  # a price or an intensity (万元/亩), not an investment
+    if _PER_UNIT_RE.search(head[-8:]):
+        return SKIP  # 每千瓦时0.1元, 每亩30万元: a rate, not a sum (每年度安排 is a sum per year)
     if amount.text.endswith(("以上", "以下")) and _THRESHOLD_RE.match(text, amount.end):
         return SKIP  # 投资10亿元以上的项目: a size class, not a figure
     return measure
