@@ -56,17 +56,20 @@ SKIP = "skip"  # a money cue that is not investment (GDP, sales, tax …)
 MEASURE_CUES: list[tuple[str, str]] = [
     (r"年度?计划(?:完成)?投资|年度投资计划", "annual_plan"),
     (
-        r"(?:累计|全年|年内|已)?完成(?:固定资产)?投资|到位资金|累计投资|(?:累计|已)(?:完成)?投入(?:资金)?",
+        r"(?:累计|全年|年内|已)?完成(?:固定资产)?投资|到位资金|累计投资"
+        r"|(?:累计|已)(?:完成)?投入(?:资金)?",
         "completed",
     ),
     (r"生产总值|GDP|增加值|(?:工业|产业|行业|园区|集群)总?产值|产业规模|注册资本|注册资金", SKIP),
     (r"年?产值", "output_value"),
     (
-        r"产业基金|投资基金|基金|专项资金|扶持资金|预算内投资|专项债|资金|资助|奖励|奖补|补贴|补助",
+        r"产业基金|投资基金|基金|专项资金|扶持资金|预算内投资|专项债"
+        r"|资金|资助|奖励|奖补|补贴|补助",
         "fund",
     ),
     (
-        r"总投资|计划投资|投资总?(?:金?额|规模)?|总投入|投入(?:资金)?|造价|(?:签约|协议)(?:投资)?总?金?额",
+        r"总投资|计划投资|投资总?(?:金?额|规模)?|总投入|投入(?:资金)?|造价"
+        r"|(?:签约|协议)(?:投资)?总?金?额",
         "total",
     ),
     (
@@ -96,11 +99,12 @@ _STATUS_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(STA
 
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
 # A count of projects: 项目485个, 132个项目, 8个签约项目, 重点推进项目共14项, 工程383个.
+# 项目数量达120个 and 35家企业 too; 第一个项目 is an ordinal, not a count.
 _COUNT_RE = re.compile(
-    rf"(?:项目|工程)(?:共计|总计|合计|共|达|有)?(?P<a>{_NUM})(?:多|余)?[个项]"
-    rf"|(?P<b>{_NUM})(?:多|余)?[个项](?:[^，,；;。、]{{0,8}}?)(?:项目|工程)"
-    rf"|(?:企业|公司)(?:共计|共|达)?(?P<c>{_NUM})(?:多|余)?家"
-    rf"|(?P<d>{_NUM})(?:多|余)?家(?:[^，,；;。、]{{0,6}}?)(?:企业|公司)"
+    rf"(?:项目|工程)[^，,；;。、\d]{{0,4}}?(?P<a>{_NUM})(?:多|余)?[个项]"
+    rf"|(?<!第)(?P<b>{_NUM})(?:多|余)?[个项](?:[^，,；;。、]{{0,8}}?)(?:项目|工程)"
+    rf"|(?:企业|公司)[^，,；;。、\d]{{0,4}}?(?P<c>{_NUM})(?:多|余)?家"
+    rf"|(?<!第)(?P<d>{_NUM})(?:多|余)?家(?:[^，,；;。、]{{0,6}}?)(?:企业|公司)"
 )
 _ASIDE = re.compile(r"[（(][^）)]*[%％][^）)]*[）)]")  # (占全省的12%): a share, not a name
 _CLAUSE_BREAK = "，,；;。！？!?：:\n"
@@ -162,10 +166,13 @@ _JOBS_RE = re.compile(
 _DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _THRESHOLD_RE = re.compile(r"的?(?:重大|重点|产业|工业|大)?(?:项目|工程|企业)")
 _PER_UNIT_RE = re.compile(r"每(?!年)[^，,。；;]{0,6}$")
-_CARRY_SENTENCES = 6
-_AREA_RE = re.compile(
-    r"开发区|高新区|经开区|示范区|全区|全市|全省|全县|我市|我省|我区|全域"
-)  # how far back an unnamed figure may look for the project it belongs to
+_CARRY_SENTENCES = 6  # how far back an unnamed figure may look for the project it belongs to
+# A zone or an administrative area as the subject: its figures are not the last project's.
+_AREA_RE = re.compile(r"开发区|高新区|经开区|示范区|全区|全市|全省|全县|我市|我省|我区|全域")
+# Where the words after a quoted name stop being part of it (“长三角”精细化工产业园, 计划投资…).
+_SUFFIX_END = re.compile(r"是|将|已|正|于|在|计划|总投资|投资")
+# Where a name after 的 stops (…的X项目正式开工).
+_NAME_END = re.compile(r"正式|顺利|已经|已|开工|签约|落地|投产|建成|中$")
 
 
 @dataclass(frozen=True)
@@ -272,6 +279,8 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
             found.append(cand)
     for m in _COUNT_RE.finditer(text, lo, hi) if batches else ():
         count = _number(m["a"] or m["b"] or m["c"] or m["d"])
+        if count is None or count < 2:
+            continue
         c0 = _clause_start(text, m.start(), lo)
         c1 = _clause_end(text, m.end(), hi)
         if (cue := _MEASURE_RE.search(text, m.end(), c1)) is not None:
@@ -291,7 +300,7 @@ def _quoted_candidate(text: str, m: re.Match, lo: int, hi: int) -> Candidate | N
     cut = suffix.find("项目")
     if cut != -1:
         suffix = suffix[: cut + 2]
-    elif (k := re.search(r"是|将|已|正|于|在|计划|总投资|投资", suffix)) is not None:
+    elif (k := _SUFFIX_END.search(suffix)) is not None:
         suffix = suffix[: k.start()]
     if not (_PROJECT_WORDS.search(m[1] + suffix) or "年产" in m[1]):
         return None
@@ -311,7 +320,7 @@ def _tail_project(text: str, cands: list[Candidate], end: int, hi: int) -> Candi
     de = text.rfind("的", end, stop)
     if de == -1 or de - end > 20:
         return None
-    name = re.split(r"正式|顺利|已经|已|开工|签约|落地|投产|建成|中$", text[de + 1 : stop])[0]
+    name = _NAME_END.split(text[de + 1 : stop])[0]
     company, rest = split_company(name)
     if len(rest) < 2 or is_generic(rest):
         return None
@@ -319,6 +328,7 @@ def _tail_project(text: str, cands: list[Candidate], end: int, hi: int) -> Candi
 
 
 def _companies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(start, name) of the companies in ``text[lo:hi]``: …有限公司/集团, or X in 由X投资."""
     found = []
     for m in _COMPANY_RE.finditer(text, lo, hi):
         start = _np_start(text, m.start(), lo, limit=24)
