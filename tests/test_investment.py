@@ -237,6 +237,7 @@ ARTICLE = """某某经济技术开发区项目建设提速
 1-10月，开发区累计完成投资85亿元，占年度计划的92%。
 全年共实施10亿元以上项目15个，总投资300亿元。入驻企业35家，总投资45亿元。
 光伏发电补贴标准为每千瓦时0.1元。
+山西某某电池有限公司年产10万吨电池材料生产线，总投资5亿元，预计明年投产。
 """
 
 
@@ -281,4 +282,10 @@ def test_size_classes_rates_and_firm_counts(article_rows) -> None:
     batch, firms = row_at(article_rows, 300), row_at(article_rows, 45)
     assert (batch["measure"], batch["project_count"]) == ("aggregate", 15)
     assert (firms["measure"], firms["project_count"]) == ("aggregate", 35)
-    assert len(article_rows) == 8
+    assert len(article_rows) == 9
+
+
+def test_a_sentence_opening_with_a_facility_names_it(article_rows) -> None:
+    row = row_at(article_rows, 5)
+    assert (row["project"], row["company"]) == ("年产10万吨电池材料生产线", "山西某某电池有限公司")
+    assert row["measure"] == "total"

@@ -152,6 +152,7 @@ _GENERIC = re.compile(
 )
 _PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所有|年度|全年|等")
 _PROJECT_WORDS = re.compile(r"项目|基地|产业园|园区|工厂|生产线|资金|基金|计划|工程|园")
+_SUBJECT_NOUN = re.compile(r"(?:生产线|基地|产业园|园区|工厂|中心|电站|工程)$")
 _QUOTE = re.compile(r"[“\"「]([^”\"」\n]{2,40})[”\"」]")
 _COMPANY_RE = re.compile(r"股份有限公司|有限责任公司|有限公司|集团|公司")
 _BY_COMPANY = re.compile(r"由([^，,；;。、\s的]{2,24}?)(?:投资|建设|开发|承建)")
@@ -272,6 +273,13 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
             else:
                 found.append(Candidate(start, pos + 2, label, "anaphor"))
         pos = text.find("项目", pos + 2, hi)
+    first = _clause_end(text, lo, hi)
+    if not found and (m := _SUBJECT_NOUN.search(text, lo, first)) and m.end() == first:
+        # a sentence opening with a facility (X公司年产10万吨电池材料生产线，总投资5亿元)
+        start = _np_start(text, m.end(), lo, head_noun=False)
+        company, rest = split_company(text[start : m.end()])
+        if not is_generic(rest):
+            found.append(Candidate(start, m.end(), rest, "project", company))
     for m in _QUOTE.finditer(text, lo, hi):
         cand = _quoted_candidate(text, m, lo, hi)
         if cand:
