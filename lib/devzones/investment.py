@@ -144,6 +144,11 @@ _NP_STOP_WORDS = (
     "包括",
 )
 _NP_STOP_RE = re.compile(f"[{re.escape(_NP_STOP_CHARS)}]|{'|'.join(_NP_STOP_WORDS)}")
+# Company names hold words such as 建设 and 投资 (山西建设投资集团), so fewer words end them.
+_COMPANY_STOP_RE = re.compile(
+    f"[{re.escape(_NP_STOP_CHARS)}]|"
+    + "|".join(w for w in _NP_STOP_WORDS if w not in {"建设", "新建", "打造", "投资", "建成"})
+)
 # Words that say nothing about which project is meant; a name made only of them is not a name.
 _GENERIC = re.compile(
     r"全省|全市|全区|全县|省级|市级|重大|重点|转型|产业|建设|工程|该|本|此|这个|这些|这|一批|大|新"
@@ -154,7 +159,9 @@ _PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所�
 _PROJECT_WORDS = re.compile(r"项目|基地|产业园|园区|工厂|生产线|资金|基金|计划|工程|园")
 _SUBJECT_NOUN = re.compile(r"(?:生产线|基地|产业园|园区|工厂|中心|电站|工程)$")
 _QUOTE = re.compile(r"[“\"「]([^”\"」\n]{2,40})[”\"」]")
-_COMPANY_RE = re.compile(r"股份有限公司|有限责任公司|有限公司|集团|公司")
+_COMPANY_RE = re.compile(
+    r"集团(?:股份)?有限(?:责任)?公司|股份有限公司|有限责任公司|有限公司|集团|公司"
+)
 _BY_COMPANY = re.compile(r"由([^，,；;。、\s的]{2,24}?)(?:投资|建设|开发|承建)")
 _CAPACITY_RE = re.compile(
     r"(?:年产能?|产能)?(?:\d+(?:\.\d+)?)(?:GWh|GW|MWh|MW|万千瓦时|万千瓦|千瓦|万吨|吨|万台|台|万套"
@@ -230,10 +237,17 @@ def _clause_end(text: str, pos: int, ceil: int) -> int:
     return pos
 
 
-def _np_start(text: str, end: int, floor: int, limit: int = 40, head_noun: bool = True) -> int:
+def _np_start(
+    text: str,
+    end: int,
+    floor: int,
+    limit: int = 40,
+    head_noun: bool = True,
+    stops: re.Pattern = _NP_STOP_RE,
+) -> int:
     """Where the noun phrase ending at ``end`` begins: after the last stop character or word."""
     lo = start = max(floor, end - limit)
-    for m in _NP_STOP_RE.finditer(text, lo, end):
+    for m in stops.finditer(text, lo, end):
         # a verb right before a head noun is part of the name (签约项目); further left it ends it
         if not (head_noun and m.end() == end and len(m[0]) > 1):
             start = m.end()
@@ -339,7 +353,7 @@ def _companies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
     """(start, name) of the companies in ``text[lo:hi]``: …有限公司/集团, or X in 由X投资."""
     found = []
     for m in _COMPANY_RE.finditer(text, lo, hi):
-        start = _np_start(text, m.start(), lo, limit=24)
+        start = _np_start(text, m.start(), lo, limit=24, stops=_COMPANY_STOP_RE)
         if m.start() - start >= 2:
             found.append((start, text[start : m.end()]))
     for m in _BY_COMPANY.finditer(text, lo, hi):
