@@ -234,7 +234,7 @@ def test_measure_cues(text: str, measure: str | None) -> None:
 ARTICLE = """某某经济技术开发区项目建设提速
 2023年9月25日，开发区举行重点项目集中开工仪式，包括总投资20亿元的甲乙光伏组件项目、总投资15亿元的丙丁储能电池项目和总投资8亿元的戊己氢能装备项目。
 山西某某新材料有限公司投资12亿元建设年产3万吨高端碳纤维项目，达产后年产值可达40亿元，年缴税收2亿元，新增就业岗位600个。
-1-10月，开发区累计完成投资85亿元，占年度计划的92%。
+1-10月，开发区累计完成投资85亿元，占年度计划的92%，实现产值260亿元。
 全年共实施10亿元以上项目15个，总投资300亿元。入驻企业35家，总投资45亿元。
 光伏发电补贴标准为每千瓦时0.1元。
 山西某某电池有限公司年产10万吨电池材料生产线，总投资5亿元，预计明年投产。
@@ -274,6 +274,7 @@ def test_area_figures_do_not_inherit_the_last_project(article_rows) -> None:
     row = row_at(article_rows, 85)
     assert row["measure"] == "completed"
     assert pd.isna(row["project"])
+    assert not ((article_rows["amount_yuan"] - 260 * YI).abs() < 1).any()  # the area's output
 
 
 def test_size_classes_rates_and_firm_counts(article_rows) -> None:

@@ -541,6 +541,8 @@ def extract(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
             cand = _pick_candidate(cands, text, amount, s1)
             area = _names_area(text, mentions, s0, amount.start)
             owner = _owner(cand, companies, amount.start, sent, carry, area)
+            if measure == "output_value" and owner.project is None:
+                continue  # 开发区实现产值…: the output of an area, not of a project
             if owner.batch and measure == "total":
                 measure = "aggregate"
             if measure == "fund" and not owner.named:
