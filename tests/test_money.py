@@ -93,6 +93,8 @@ def test_two_figures_are_not_a_range() -> None:
         "亿元以上重大工程项目",
         "投资5亿美元",  # not yuan
         "实现多元发展",
+        "带动数十亿元投资",  # vague
+        "几千万元",
     ],
 )
 def test_not_a_yuan_figure(text: str) -> None:

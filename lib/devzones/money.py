@@ -53,6 +53,7 @@ LEFT_QUALIFIERS = (
 )
 RIGHT_QUALIFIERS = ("以上", "左右", "以下", "以内")
 _FOREIGN = "美欧港日韩澳台"  # 美元, 欧元, 港元 … are not yuan
+_VAGUE = "数几"  # 数十亿元, 几千万元: no figure to record
 
 _UNIT_RE = "|".join(u for u in UNITS if u)
 _ARABIC = r"\d+(?:[,，]\d{3})*(?:\.\d+)?"
@@ -159,7 +160,7 @@ def amount_at(text: str, anchor: int) -> Amount | None:
         value = _number(numeral)
         unit = _chinese_unit(numeral)
         num_start = m.start("chinese")
-    if value is None:
+    if value is None or (num_start > 0 and text[num_start - 1] in _VAGUE):
         return None
     yuan = value * UNITS[unit] if m["arabic"] else value
     start, end = num_start, anchor + 1
