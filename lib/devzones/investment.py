@@ -475,7 +475,13 @@ def _pick_candidate(cands: list[Candidate], text: str, amount: Amount, hi: int) 
     named = [c for c in head if c.kind != "anaphor"]
     if head and head[-1].kind == "anaphor" and named:
         return named[-1]  # 项目用地…, 项目总投资: the project this sentence already named
-    return head[-1] if head else _tail_project(text, cands, amount.end, hi)
+    if head:
+        return head[-1]
+    tail = _tail_project(text, cands, amount.end, hi)
+    if tail is None:  # 投资过百亿的大项目: a pointer back to the project named before
+        stop = _clause_end(text, amount.end, hi)
+        tail = next((c for c in cands if amount.end <= c.start < stop), None)
+    return tail
 
 
 def _owner(
