@@ -238,6 +238,7 @@ ARTICLE = """某某经济技术开发区项目建设提速
 全年共实施10亿元以上项目15个，总投资300亿元。入驻企业35家，总投资45亿元。
 光伏发电补贴标准为每千瓦时0.1元。
 山西某某电池有限公司年产10万吨电池材料生产线，总投资5亿元，预计明年投产。
+今年全区共安排重点项目120个，总投资800亿元。年度计划投资200亿元。
 """
 
 
@@ -283,10 +284,16 @@ def test_size_classes_rates_and_firm_counts(article_rows) -> None:
     batch, firms = row_at(article_rows, 300), row_at(article_rows, 45)
     assert (batch["measure"], batch["project_count"]) == ("aggregate", 15)
     assert (firms["measure"], firms["project_count"]) == ("aggregate", 35)
-    assert len(article_rows) == 9
+    assert len(article_rows) == 11
 
 
 def test_a_sentence_opening_with_a_facility_names_it(article_rows) -> None:
     row = row_at(article_rows, 5)
     assert (row["project"], row["company"]) == ("年产10万吨电池材料生产线", "山西某某电池有限公司")
     assert row["measure"] == "total"
+
+
+def test_a_batch_carries_to_the_next_sentence(article_rows) -> None:
+    batch, plan = row_at(article_rows, 800), row_at(article_rows, 200)
+    assert (batch["measure"], plan["measure"]) == ("aggregate", "annual_plan")
+    assert plan["project"] == batch["project"] and plan["project_count"] == 120

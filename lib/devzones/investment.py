@@ -93,7 +93,7 @@ STATUS_CUES: list[tuple[str, str]] = [
     (r"开工|奠基|开建|启动建设", "started"),
     (r"签约|签署|落地|引进|入驻", "signed"),
     (r"在建|建设(?!项目)|推进|加快|施工|续建", "under_construction"),
-    (r"谋划|计划(?!(?:完成)?投资)|拟|储备|在谈|规划", "planned"),
+    (r"谋划|计划(?!(?:完成)?投资)|拟|储备|在谈|规划|安排", "planned"),
 ]
 _STATUS_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(STATUS_CUES)))
 
@@ -505,11 +505,14 @@ def _owner(
 def _sentence_owners(
     cands: list[Candidate], companies: list[tuple[int, str]], sent: tuple[int, int], carry: _Owner
 ) -> _Owner:
-    """The carry after a sentence: its last named project, else the one before (with a company
-    this sentence adds, as in 由X有限公司统一开发)."""
-    projects = [c for c in cands if c.kind == "project"]
-    if projects:
-        c = projects[-1]
+    """The carry after a sentence: its last named project or batch, else the one before (with a
+    company this sentence adds, as in 由X有限公司统一开发)."""
+    named = [c for c in cands if c.kind != "anaphor"]
+    if named and named[-1].kind == "batch":
+        c = named[-1]  # 重点项目120个…。年度计划投资200亿元: the plan of that batch
+        return _Owner(c.label, None, c.count, batch=True, sentence=sent)
+    if named:
+        c = named[-1]
         company = c.company or _nearest_company(companies, c.end)
         return _Owner(c.label, company, sentence=sent)
     if companies and carry.project and not carry.company:
