@@ -108,6 +108,7 @@ _COUNT_RE = re.compile(
 )
 _ASIDE = re.compile(r"[（(][^）)]*[%％][^）)]*[）)]")  # (占全省的12%): a share, not a name
 _CLAUSE_BREAK = "，,；;。！？!?：:\n"
+_CLAUSE_BREAK_RE = re.compile(f"[{_CLAUSE_BREAK}]")
 _NP_STOP_CHARS = _CLAUSE_BREAK + '、（）()“”"「」《》 \u3000的在将是由对与把向从于了'
 _NP_STOP_WORDS = (
     "建设",
@@ -163,6 +164,12 @@ _COMPANY_RE = re.compile(
     r"集团(?:股份)?有限(?:责任)?公司|股份有限公司|有限责任公司|有限公司|集团|公司"
 )
 _BY_COMPANY = re.compile(r"由([^，,；;。、\s的]{2,24}?)(?:投资|建设|开发|承建)")
+# A short firm name opening a clause and investing: 泰山玻纤投资70亿元, 某某能源投建…
+_INVEST_VERB = re.compile(r"投资|投建")
+_SHORT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
+_NOT_A_FIRM = re.compile(
+    r"区|市|县|省|园|城|镇|村|今年|全年|目前|累计|计划|预计|共|总|项目|企业|政府|社会|我们|已|将|拟|新"
+)
 _CAPACITY_RE = re.compile(
     r"(?:年产能?|产能)?(?:\d+(?:\.\d+)?)(?:GWh|GW|MWh|MW|万千瓦时|万千瓦|千瓦|万吨|吨|万台|台|万套"
     r"|万件|亿只|万只|万辆|辆|万片)"
@@ -226,15 +233,12 @@ def status_cue(text: str, last: bool = True) -> str | None:
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
-    while pos > floor and text[pos - 1] not in _CLAUSE_BREAK:
-        pos -= 1
-    return pos
+    return max(floor, max(text.rfind(c, floor, pos) for c in _CLAUSE_BREAK) + 1)
 
 
 def _clause_end(text: str, pos: int, ceil: int) -> int:
-    while pos < ceil and text[pos] not in _CLAUSE_BREAK:
-        pos += 1
-    return pos
+    m = _CLAUSE_BREAK_RE.search(text, pos, ceil)
+    return m.start() if m else max(pos, ceil)
 
 
 def _np_start(
@@ -356,9 +360,16 @@ def _companies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
         start = _np_start(text, m.start(), lo, limit=24, stops=_COMPANY_STOP_RE)
         if m.start() - start >= 2:
             found.append((start, text[start : m.end()]))
-    for m in _BY_COMPANY.finditer(text, lo, hi):
-        if not any(s <= m.start(1) < s + len(n) for s, n in found):
-            found.append((m.start(1), m[1]))
+    named = [(m.start(1), m[1]) for m in _BY_COMPANY.finditer(text, lo, hi)]
+    for m in _INVEST_VERB.finditer(
+        text, lo, hi
+    ):  # 泰山玻纤投资70亿元: a short name opens the clause
+        start = _clause_start(text, m.start(), lo)
+        if _SHORT_NAME.fullmatch(text, start, m.start()):
+            named.append((start, text[start : m.start()]))
+    for start, name in named:
+        if not any(s <= start < s + len(n) for s, n in found) and not _NOT_A_FIRM.search(name):
+            found.append((start, name))
     return sorted(found)
 
 
@@ -533,7 +544,7 @@ def extract(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
         story = doc.story_at(s0)
         has_money = ai < len(amounts) and amounts[ai].start < s1
         cands = _project_candidates(text, s0, s1, batches=has_money)
-        companies = _companies(text, s0, s1)
+        companies = _companies(text, s0, s1) if has_money or cands else []
         if story != carry.story or si - carry.index > _CARRY_SENTENCES:
             carry = _Owner(story=story)
         prev_measure: str | None = None
