@@ -12,7 +12,7 @@ from devzones import investment
 from devzones.clean import Document
 from devzones.investment import INVESTMENT_COLUMNS, extract, measure_cue
 from devzones.money import parse_amount
-from devzones.zones import MENTION_COLUMNS
+from devzones.zones import MENTION_COLUMNS, find_mentions
 
 YI = 1e8
 SEED_TAISHAN = "000_3a9b9530b1b2ec72"
@@ -186,6 +186,22 @@ def test_zone_of_a_carried_project_is_where_it_was_named(seed_docs) -> None:
     doc = seed_docs[SEED_BATTERY]
     df = rows_of(doc, mentions_of(doc, "应县经济技术开发区"))
     assert row_at(df, 3)["zone_surface"] == "应县经济技术开发区"
+
+
+def test_zone_from_the_paragraph_lead(seed_docs) -> None:
+    doc = seed_docs[
+        SEED_TAISHAN
+    ]  # 8月19日,…活动在山西转型综改示范区主会场举行 … 泰山玻纤…总投资70亿元
+    df = rows_of(doc, mentions_of(doc, "山西转型综改示范区"))
+    assert row_at(df, 70)["zone_surface"] == "山西转型综改示范区"
+
+
+def test_with_the_zone_finder(seed_docs) -> None:
+    doc = seed_docs[SEED_TAIXIN]
+    df = rows_of(doc, find_mentions(doc))
+    assert row_at(df, 36)["zone_surface"] == "原平经济技术开发区"
+    assert row_at(df, 5337)["zone_surface"] == "太忻一体化经济区"
+    assert len(df) == 3
 
 
 def test_no_year_means_no_event_date(seed_docs) -> None:

@@ -417,11 +417,12 @@ def _nearest_zone(mentions: pd.DataFrame, pos: int, lo: int, hi: int) -> str | N
 
 
 def _zone(doc: Document, mentions: pd.DataFrame, pos: int, sent: tuple[int, int]) -> str | None:
+    """The zone mention nearest the figure in its sentence, else the last one before it in the
+    paragraph (the paragraph's lead often names the zone its projects sit in)."""
     zone = _nearest_zone(mentions, pos, *sent)
-    if zone is None and sent[0] > 0:
-        prev = doc.sentence_span(sent[0] - 1)
-        if prev[0] >= _paragraph_start(doc.text, sent[0]):
-            zone = _nearest_zone(mentions, prev[1], *prev)
+    para = _paragraph_start(doc.text, sent[0])
+    if zone is None and para < sent[0]:
+        zone = _nearest_zone(mentions, sent[0], para, sent[0])
     return zone
 
 
