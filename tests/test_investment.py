@@ -255,6 +255,8 @@ ARTICLE = """某某经济技术开发区项目建设提速
 光伏发电补贴标准为每千瓦时0.1元。
 山西某某电池有限公司年产10万吨电池材料生产线，总投资5亿元，预计明年投产。
 今年全区共安排重点项目120个，总投资800亿元。年度计划投资200亿元。
+开发区坚持“项目为王”，一季度完成固定资产投资23.4亿元，同比增长18.6%。
+2023年5月10日，开发区第二批重点项目集中开工，共开工项目16个，总投资87.5亿元。
 """
 
 
@@ -300,7 +302,7 @@ def test_size_classes_rates_and_firm_counts(article_rows) -> None:
     batch, firms = row_at(article_rows, 300), row_at(article_rows, 45)
     assert (batch["measure"], batch["project_count"]) == ("aggregate", 15)
     assert (firms["measure"], firms["project_count"]) == ("aggregate", 35)
-    assert len(article_rows) == 11
+    assert len(article_rows) == 13
 
 
 def test_a_sentence_opening_with_a_facility_names_it(article_rows) -> None:
@@ -313,3 +315,15 @@ def test_a_batch_carries_to_the_next_sentence(article_rows) -> None:
     batch, plan = row_at(article_rows, 800), row_at(article_rows, 200)
     assert (batch["measure"], plan["measure"]) == ("aggregate", "annual_plan")
     assert plan["project"] == batch["project"] and plan["project_count"] == 120
+
+
+def test_a_slogan_is_not_a_project(article_rows) -> None:
+    row = row_at(article_rows, 23.4)
+    assert row["measure"] == "completed" and pd.isna(row["project"])
+
+
+def test_a_bare_count_takes_its_batch_name_from_the_clause_before(article_rows) -> None:
+    row = row_at(article_rows, 87.5)
+    assert row["measure"] == "aggregate" and row["project_count"] == 16
+    assert "第二批重点项目" in row["project"]
+    assert row["event_date"] == "2023-05-10"

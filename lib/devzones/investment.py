@@ -106,6 +106,7 @@ _COUNT_RE = re.compile(
     rf"|(?:企业|公司)[^，,；;。、\d]{{0,4}}?(?P<c>{_NUM})(?:多|余)?家"
     rf"|(?<!第)(?P<d>{_NUM})(?:多|余)?家(?:[^，,；;。、]{{0,6}}?)(?:企业|公司)"
 )
+_COUNT_WORDS = re.compile(r"共计|总计|合计|共|有|达|[个项家]")
 _ASIDE = re.compile(r"[（(][^）)]*[%％][^）)]*[）)]")  # (占全省的12%): a share, not a name
 _CLAUSE_BREAK = "，,；;。！？!?：:\n"
 _CLAUSE_BREAK_RE = re.compile(f"[{_CLAUSE_BREAK}]")
@@ -157,7 +158,7 @@ _GENERIC = re.compile(
     r"|在谈|落地|集中|首批|投资|类|其他|批|年度|全年|所有|已|\d+"
 )
 _PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所有|年度|全年|等")
-_PROJECT_WORDS = re.compile(r"项目|基地|产业园|园区|工厂|生产线|资金|基金|计划|工程|园")
+_PROJECT_END = re.compile(r"(?:项目|基地|产业园|园区|工厂|生产线|资金|基金|计划|工程|园)$")
 _SUBJECT_NOUN = re.compile(r"(?:生产线|基地|产业园|园区|工厂|中心|电站|工程)$")
 _QUOTE = re.compile(r"[“\"「]([^”\"」\n]{2,40})[”\"」]")
 _COMPANY_RE = re.compile(
@@ -288,7 +289,8 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
             elif _PLURAL.search(name):
                 clause = text[_clause_start(text, pos, lo) : pos + 2]
                 found.append(Candidate(start, pos + 2, clause, "batch"))
-            else:
+            elif name or start == lo or text[start - 1] in _CLAUSE_BREAK:
+                # 该项目, 大项目, or 项目 opening a clause; not “项目为王” inside a slogan
                 found.append(Candidate(start, pos + 2, label, "anaphor"))
         pos = text.find("项目", pos + 2, hi)
     first = _clause_end(text, lo, hi)
@@ -312,6 +314,13 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
         if (cue := _MEASURE_RE.search(text, m.end(), c1)) is not None:
             c1 = cue.start()  # 30个招商引资项目 总投资额…: the label stops at the money cue
         label = _ASIDE.sub("", text[c0:c1]).strip()
+        if is_generic(_COUNT_WORDS.sub("", label)) and c0 > lo:
+            # 第二批重点项目集中开工，共开工项目16个: the clause before says which batch
+            p0 = _clause_start(text, c0 - 1, lo)
+            before = text[p0 : c0 - 1]
+            if len(before) > 4 and "元" not in before and not _COUNT_RE.search(before):
+                label = f"{before}，{label}"
+                c0 = p0
         found = [c for c in found if not (c0 <= c.start < c1)]
         found.append(Candidate(c0, m.end(), label, "batch", count=count))
     return sorted(found, key=lambda c: (c.end, c.start))
@@ -328,8 +337,8 @@ def _quoted_candidate(text: str, m: re.Match, lo: int, hi: int) -> Candidate | N
         suffix = suffix[: cut + 2]
     elif (k := _SUFFIX_END.search(suffix)) is not None:
         suffix = suffix[: k.start()]
-    if not (_PROJECT_WORDS.search(m[1] + suffix) or "年产" in m[1]):
-        return None
+    if not (_PROJECT_END.search(f"{m[1]}{suffix}") or "年产" in m[1]):
+        return None  # “项目为王”: a slogan, not a name
     start = _np_start(text, m.start(), lo, limit=24, head_noun=False)
     company, prefix = split_company(text[start : m.start()])
     label = f"{prefix}“{m[1]}”{suffix}" if prefix or suffix else m[1]
