@@ -257,6 +257,7 @@ ARTICLE = """某某经济技术开发区项目建设提速
 今年全区共安排重点项目120个，总投资800亿元。年度计划投资200亿元。
 开发区坚持“项目为王”，一季度完成固定资产投资23.4亿元，同比增长18.6%。
 2023年5月10日，开发区第二批重点项目集中开工，共开工项目16个，总投资87.5亿元。
+明年将推进总投资500亿元的120个重点项目。
 """
 
 
@@ -302,13 +303,18 @@ def test_size_classes_rates_and_firm_counts(article_rows) -> None:
     batch, firms = row_at(article_rows, 300), row_at(article_rows, 45)
     assert (batch["measure"], batch["project_count"]) == ("aggregate", 15)
     assert (firms["measure"], firms["project_count"]) == ("aggregate", 35)
-    assert len(article_rows) == 13
+    assert len(article_rows) == 14
 
 
 def test_a_sentence_opening_with_a_facility_names_it(article_rows) -> None:
     row = row_at(article_rows, 5)
     assert (row["project"], row["company"]) == ("年产10万吨电池材料生产线", "山西某某电池有限公司")
     assert row["measure"] == "total"
+
+
+def test_a_count_after_the_figure(article_rows) -> None:
+    row = row_at(article_rows, 500)
+    assert (row["measure"], row["project_count"]) == ("aggregate", 120)
 
 
 def test_a_batch_carries_to_the_next_sentence(article_rows) -> None:

@@ -490,8 +490,13 @@ class _Owner:
 
 def _pick_candidate(cands: list[Candidate], text: str, amount: Amount, hi: int) -> Candidate | None:
     """The nearest name before the figure in its sentence, else the one right after it."""
-    if text.startswith("的", amount.end) and (tail := _tail_project(text, cands, amount.end, hi)):
-        return tail  # 包括总投资20亿元的A项目、总投资15亿元的B项目: the name follows
+    if text.startswith("的", amount.end):
+        # 包括总投资20亿元的A项目、总投资15亿元的B项目 / 总投资500亿元的120个项目: the name follows
+        stop = _clause_end(text, amount.end, hi)
+        batch = next((c for c in cands if c.kind == "batch" and amount.end < c.end <= stop), None)
+        tail = batch or _tail_project(text, cands, amount.end, hi)
+        if tail is not None:
+            return tail
     head = [c for c in cands if c.end <= amount.start]
     named = [c for c in head if c.kind != "anaphor"]
     if head and head[-1].kind == "anaphor" and named:
