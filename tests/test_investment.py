@@ -10,7 +10,7 @@ import pytest
 
 from devzones import investment
 from devzones.clean import Document
-from devzones.investment import INVESTMENT_COLUMNS, extract, measure_cue
+from devzones.investment import INVESTMENT_COLUMNS, capacity_in, extract, jobs_in, measure_cue
 from devzones.money import parse_amount
 from devzones.zones import MENTION_COLUMNS, find_mentions
 
@@ -333,3 +333,32 @@ def test_a_bare_count_takes_its_batch_name_from_the_clause_before(article_rows) 
     assert row["measure"] == "aggregate" and row["project_count"] == 16
     assert "第二批重点项目" in row["project"]
     assert row["event_date"] == "2023-05-10"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "jobs"),
+    [
+        ("解决就业150人左右", 150),
+        ("提供就业岗位700个至800个", 700),
+        ("带动就业岗位2000个以上", 2000),
+        ("吸纳就业人员500名", 500),
+        ("带动1000余人就业", 1000),
+        ("项目用地225亩", None),
+    ],
+)
+def test_jobs(sentence: str, jobs: int | None) -> None:
+    assert jobs_in(sentence) == jobs
+
+
+@pytest.mark.parametrize(
+    ("text", "capacity"),
+    [
+        ("年产56GW垂直一体化大基地", "年产56GW"),
+        ("年产1GWh21700/18650型锂离子电池项目", "年产1GWh"),
+        ("建设规模200MW", "200MW"),
+        ("大华标5万吨高纯氧化铝生产线项目", "5万吨"),
+        ("面积13.7万平方米的标准化厂房", None),
+    ],
+)
+def test_capacity(text: str, capacity: str | None) -> None:
+    assert capacity_in(text) == capacity

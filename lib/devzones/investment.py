@@ -176,8 +176,8 @@ _CAPACITY_RE = re.compile(
     r"|万件|亿只|万只|万辆|辆|万片)"
 )
 _JOBS_RE = re.compile(
-    rf"就业(?:岗位)?(?:约|近|超过|超|达)?(?P<a>{_NUM})(?:多|余)?(?:人|个)"
-    rf"|(?P<b>{_NUM})(?:多|余)?个?就业岗位"
+    rf"就业(?:岗位|人员|人数)?(?:约|近|超过|超|达)?(?P<a>{_NUM})(?:多|余)?(?:人|个|名)"
+    rf"|(?P<b>{_NUM})(?:多|余)?个?就业岗位|(?P<c>{_NUM})(?:多|余)?[人名](?:实现)?就业"
 )
 _DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _THRESHOLD_RE = re.compile(r"的?(?:重大|重点|产业|工业|大)?(?:项目|工程|企业)")
@@ -386,12 +386,14 @@ def _paragraph_start(text: str, pos: int) -> int:
     return text.rfind("\n", 0, pos) + 1
 
 
-def _jobs(sentence: str) -> int | None:
+def jobs_in(sentence: str) -> int | None:
+    """Jobs a sentence promises: 带动就业150人, 提供就业岗位700个, 带动1000余人就业."""
     m = _JOBS_RE.search(sentence)
-    return _number(m["a"] or m["b"]) if m else None
+    return _number(m["a"] or m["b"] or m["c"]) if m else None
 
 
-def _capacity(*texts: str) -> str | None:
+def capacity_in(*texts: str) -> str | None:
+    """The first capacity (年产56GW, 1GWh, 10万吨) in the texts, in order."""
     for t in texts:
         if t and (m := _CAPACITY_RE.search(t)):
             return m[0]
@@ -645,8 +647,8 @@ def _rows(
         "amount_high": amount.high,
         "qualifier": amount.qualifier,
         "unit": amount.unit,
-        "capacity": _capacity(owner.project or "", sentence),
-        "jobs": _jobs(sentence),
+        "capacity": capacity_in(owner.project or "", sentence),
+        "jobs": jobs_in(sentence),
         "event_date": event_date(text, _paragraph_start(text, s0), amount.start, year),
         "project_count": owner.count,
         "evidence": sentence,
