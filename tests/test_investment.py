@@ -224,6 +224,8 @@ def test_deterministic(seed_docs) -> None:
         ("项目总投资", "total"),
         ("年度计划投资", "annual_plan"),
         ("年度计划完成投资", "annual_plan"),
+        ("年内计划完成投资", "annual_plan"),
+        ("计划投资", "total"),
         ("累计完成投资", "completed"),
         ("设立产业投资基金", "fund"),
         ("达产后年产值", "output_value"),

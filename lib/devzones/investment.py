@@ -54,7 +54,11 @@ SKIP = "skip"  # a money cue that is not investment (GDP, sales, tax …)
 # Cue words, most specific first: at one position the first alternative that matches wins, so
 # 年度计划投资 is read before 计划投资 and 生产总值 before 产值.
 MEASURE_CUES: list[tuple[str, str]] = [
-    (r"年度?计划(?:完成)?投资|年度投资计划", "annual_plan"),
+    (
+        r"(?:年度|全年|年内|当年|年)计划(?:完成)?(?:固定资产)?投资|年度投资计划"
+        r"|计划完成(?:固定资产)?投资",
+        "annual_plan",
+    ),
     (
         r"(?:累计|全年|年内|已)?完成(?:固定资产)?投资|到位资金|累计投资"
         r"|(?:累计|已)(?:完成)?投入(?:资金)?",
