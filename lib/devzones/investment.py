@@ -49,6 +49,12 @@ INVESTMENT_COLUMNS = [
     "sentence_end",
 ]
 
+# One schema for every document, so concatenated tables and Parquet files agree.
+_DTYPES = {"amount_yuan": "float64", "amount_low": "float64", "amount_high": "float64"}
+_DTYPES |= {"jobs": "Int64", "project_count": "Int64"}
+_DTYPES |= {c: "int64" for c in ("story", "start", "end", "sentence_start", "sentence_end")}
+_KIND = {"aggregate": "total"}  # one figure may be read as either when it is restated
+
 SKIP = "skip"  # a money cue that is not investment (GDP, sales, tax …)
 
 # Cue words, most specific first: at one position the first alternative that matches wins, so
@@ -677,14 +683,7 @@ def _finish(rows: list[dict]) -> pd.DataFrame:
             continue
         kept.append(row)
     df = pd.DataFrame(kept, columns=INVESTMENT_COLUMNS)
-    if df.empty:
-        return df
     for col in ("capacity", "jobs"):
         filled = df.groupby("project", dropna=True)[col].transform("first")
         df[col] = df[col].where(df[col].notna(), filled)
-    df["jobs"] = df["jobs"].astype("Int64")
-    df["project_count"] = df["project_count"].astype("Int64")
-    return df
-
-
-_KIND = {"aggregate": "total"}  # one figure may be read as either when restated
+    return df.astype(_DTYPES)
