@@ -242,6 +242,8 @@ def test_deterministic(seed_docs) -> None:
         ("协议投资额", "total"),
         ("注册资本", investment.SKIP),
         ("年销售收入", investment.SKIP),
+        ("解决企业资金需求", None),  # money, but no pool of funds
+        ("获得国家专项债券资金", "fund"),
         ("今年以来", None),
     ],
 )

@@ -73,8 +73,8 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"生产总值|GDP|增加值|(?:工业|产业|行业|园区|集群)总?产值|产业规模|注册资本|注册资金", SKIP),
     (r"年?产值", "output_value"),
     (
-        r"产业基金|投资基金|基金|专项资金|扶持资金|预算内投资|专项债"
-        r"|资金|资助|奖励|奖补|补贴|补助",
+        r"产业基金|投资基金|基金|预算内投资|专项债|资助|奖励|奖补|补贴|补助"
+        r"|(?:专项|扶持|引导|配套|财政|预算内|债券|发展|创新|科技|创业)资金",
         "fund",
     ),
     (
@@ -191,6 +191,7 @@ _JOBS_RE = re.compile(
 )
 _DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _THRESHOLD_RE = re.compile(r"的?(?:重大|重点|产业|工业|大)?(?:项目|工程|企业)")
+_FUND_RE = re.compile(r"基金|资金|资助|奖励|奖补|补贴|补助")  # the head word of a fund's name
 _PER_UNIT_RE = re.compile(r"每(?!年)[^，,。；;]{0,6}$")
 _CARRY_SENTENCES = 6  # how far back an unnamed figure may look for the project it belongs to
 # A zone or an administrative area as the subject: its figures are not the last project's.
@@ -620,9 +621,6 @@ def _fund_name(text: str, amount: Amount, lo: int, hi: int) -> str | None:
         return None
     start = _np_start(text, m.start(), lo if m.start() < amount.start else amount.end)
     return text[start : m.end()]
-
-
-_FUND_RE = re.compile(r"基金|专项资金|扶持资金|资金|资助|奖励|奖补|补贴|补助")
 
 
 def _rows(
