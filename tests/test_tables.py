@@ -161,6 +161,17 @@ def test_cache_is_reused_invalidated_by_content_and_survives_corruption(
     assert tables.extract_corpus(corpus).stats.cached == 10
 
 
+def test_an_unwritable_cache_warns_and_the_run_goes_on(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("DEVZONES_CACHE", str(blocker))
+    with pytest.warns(UserWarning, match="cannot write the devzones cache"):
+        result = tables.extract_corpus(seeds_dir)
+    assert result.stats.documents == 5
+
+
 def test_a_renamed_copy_is_extracted_under_its_own_name(corpus: Path) -> None:
     tables.extract_corpus(corpus)
     path = next(corpus.glob("*.txt"))

@@ -15,6 +15,7 @@ import os
 import pickle
 import secrets
 import sys
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
@@ -99,5 +100,10 @@ class ResultCache:
             return None
 
     def put(self, key: str, value: object) -> None:
+        """Store a result; a cache folder that cannot be written only costs speed, so it warns
+        (once: the message is the same for every entry) instead of stopping the run."""
         data = pickle.dumps(value, protocol=5)
-        atomic_write(self._path(key), lambda tmp: Path(tmp).write_bytes(data))
+        try:
+            atomic_write(self._path(key), lambda tmp: Path(tmp).write_bytes(data))
+        except OSError:
+            warnings.warn(f"cannot write the devzones cache under {self.root}", stacklevel=2)
