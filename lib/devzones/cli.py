@@ -36,6 +36,8 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    """Write every table as DIR/<table>.csv and .parquet; exit 0 when at least one file loaded,
+    1 when none did, 2 for a missing corpus or an engine that cannot run."""
     if args.scheduler and args.engine != "dask":
         print("devzones: --scheduler needs --engine dask", file=sys.stderr)
         return 2
