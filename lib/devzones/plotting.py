@@ -18,7 +18,6 @@ from matplotlib.figure import Figure
 from matplotlib.font_manager import fontManager
 
 FONT_FAMILY = "Noto Sans CJK SC"  # the collection covers Traditional forms too
-STAGES_PER_LINE = 5
 DPI = 100
 
 
@@ -117,33 +116,38 @@ def _wrap(label: str, width: int = 6) -> str:
 
 
 def _draw_flow(ax, stages: list[str]) -> None:
-    """Stages as boxes joined by arrows, ``STAGES_PER_LINE`` to a line, reading left to right."""
-    lines = (len(stages) - 1) // STAGES_PER_LINE + 1
-    ax.set_xlim(-0.6, STAGES_PER_LINE - 0.4)
-    ax.set_ylim(-lines + 0.4, 0.6)
+    """Stages as boxes in one row, each joined to the next by an arrow from edge to edge."""
+    ax.set_xlim(-0.5, len(stages) - 0.5)
+    ax.set_ylim(-0.5, 0.5)
     ax.axis("off")
     box = {"boxstyle": "round,pad=0.4", "facecolor": "#e8f0f8", "edgecolor": "#3b6ea5"}
-    points = [(i % STAGES_PER_LINE, -(i // STAGES_PER_LINE)) for i in range(len(stages))]
-    for (x, y), stage in zip(points, stages, strict=True):
-        ax.text(x, y, _wrap(stage), ha="center", va="center", fontsize=9, bbox=box)
-    for start, end in zip(points, points[1:], strict=False):
+    texts = [
+        ax.text(x, 0, _wrap(stage), ha="center", va="center", fontsize=9, bbox=box)
+        for x, stage in enumerate(stages)
+    ]
+    for left, right in zip(texts, texts[1:], strict=False):
         ax.annotate(
             "",
-            xy=end,
-            xytext=start,
-            arrowprops={"arrowstyle": "-|>", "color": "#555555", "shrinkA": 28, "shrinkB": 28},
+            xy=(0, 0.5),
+            xycoords=right,
+            xytext=(1, 0.5),
+            textcoords=left,
+            arrowprops={"arrowstyle": "-|>", "color": "#555555", "shrinkA": 6, "shrinkB": 6},
         )
 
 
 def chain_flows(staged: pd.DataFrame) -> Figure | None:
-    """Every staged chain as a flow of its stages (``stages`` joined by " → ")."""
+    """Every staged chain as a flow of its stages (``stages`` joined by " → "), one row each."""
     if staged.empty:
         return None
-    flows = [(str(c), str(s).split(" → ")) for c, s in zip(staged["chain"], staged["stages"])]
-    lines = [(len(stages) - 1) // STAGES_PER_LINE + 1 for _, stages in flows]
+    flows = [
+        (str(c), str(s).split(" → "))
+        for c, s in zip(staged["chain"], staged["stages"], strict=True)
+    ]
+    width = max(9.0, 1.5 * max(len(stages) for _, stages in flows))
     with matplotlib.rc_context(style()):
-        fig = Figure(figsize=(9, sum(0.5 + 0.9 * n for n in lines)), layout="constrained")
-        axes = fig.subplots(len(flows), 1, squeeze=False, height_ratios=lines)[:, 0]
+        fig = Figure(figsize=(width, 1.1 * len(flows) + 0.3), layout="constrained")
+        axes = fig.subplots(len(flows), 1, squeeze=False)[:, 0]
         for ax, (chain, stages) in zip(axes, flows, strict=True):
             _draw_flow(ax, stages)
             ax.set_title(chain, loc="left", fontsize=11)

@@ -221,7 +221,9 @@ class Report:
         return views.in_script(df, str(self.params["script"]))
 
     def text(self, value: str) -> str:
-        return str(views.in_script(pd.DataFrame({"t": [value]}), str(self.params["script"]))["t"][0])
+        return str(
+            views.in_script(pd.DataFrame({"t": [value]}), str(self.params["script"]))["t"][0]
+        )
 
     def _init_tables(self) -> None:
         """Embed the table library in the notebook once (offline mode: no CDN at view time)."""
@@ -253,9 +255,7 @@ class Report:
             )
         if self.focus:
             name = views.zone_names(self.everything.zones)[self.focus]
-            lines.append(
-                f"Every table below is narrowed to <b>{e(self.text(name))}</b>."
-            )
+            lines.append(f"Every table below is narrowed to <b>{e(self.text(name))}</b>.")
         if s["skipped"]:
             lines.append("Files skipped: " + "; ".join(e(x) for x in s["skipped"]) + ".")
         return "".join(f"<p>{line}</p>" for line in lines)
@@ -303,7 +303,8 @@ class Report:
         return [*written, f"{self.theme}.xlsx", *self.figures]
 
     def _write_workbook(self, path: str) -> None:
-        with pd.ExcelWriter(path, engine="openpyxl") as writer:
+        # a file object: the temporary name has no .xlsx suffix for pandas to check
+        with open(path, "wb") as handle, pd.ExcelWriter(handle, engine="openpyxl") as writer:
             for name, df in self.shown.items():
                 df.to_excel(writer, sheet_name=name[:31], index=False)
             if not self.shown:
@@ -412,6 +413,8 @@ def execute_theme(notebook: str, run_dir: str, theme: str, parameters: dict) -> 
             kernel_name=KERNEL,
             cwd=run_dir,
             progress_bar=False,
+            # the kernel is local and its messages signed; its plain-TCP warning is noise here
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         )
     except papermill.PapermillExecutionError as exc:
         error = f"{exc.ename}: {exc.evalue}"

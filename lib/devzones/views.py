@@ -100,7 +100,9 @@ def for_documents(tables: Tables, doc_ids: set[str]) -> Tables:
         for name, df in tables.items()
         if name not in ("zones",)
     }
-    mentioned = set(col(keep["zone_mentions"], "zone_id")) | set(col(keep["investments"], "zone_id"))
+    mentioned = set(col(keep["zone_mentions"], "zone_id")) | set(
+        col(keep["investments"], "zone_id")
+    )
     zones = tables.zones[col(tables.zones, "zone_id").isin(mentioned)]
     extra = {
         name: df[col(df, "doc_id").isin(doc_ids)]
@@ -115,7 +117,9 @@ def filter_period(tables: Tables, since: str | None, until: str | None) -> Table
     if not since and not until:
         return tables
     docs = tables.documents
-    return for_documents(tables, set(docs.loc[in_period(col(docs, "date"), since, until), "doc_id"]))
+    return for_documents(
+        tables, set(docs.loc[in_period(col(docs, "date"), since, until), "doc_id"])
+    )
 
 
 def story_keys(df: pd.DataFrame) -> pd.Series:
@@ -233,9 +237,10 @@ def zones_by_city_level(zones: pd.DataFrame) -> pd.DataFrame:
     city = col(zones, "city").replace("", NO_CITY)
     level = col(zones, "level").replace("", "unknown")
     table = pd.crosstab(city.rename("city"), level.rename("level"))
-    table = table.reindex(columns=[lv for lv in LEVELS if lv in table.columns] + sorted(
-        set(table.columns) - set(LEVELS)
-    ))
+    table = table.reindex(
+        columns=[lv for lv in LEVELS if lv in table.columns]
+        + sorted(set(table.columns) - set(LEVELS))
+    )
     table["total"] = table.sum(axis=1)
     table = table.reset_index().sort_values(["total", "city"], ascending=[False, True])
     table.columns.name = None
@@ -347,7 +352,9 @@ def zone_profile(
     return pd.DataFrame({"field": list(values), "value": [str(v) for v in values.values()]})
 
 
-def zone_views(tables: Tables, focus: str | None = None, top_n: int = 15) -> dict[str, pd.DataFrame]:
+def zone_views(
+    tables: Tables, focus: str | None = None, top_n: int = 15
+) -> dict[str, pd.DataFrame]:
     """The zones report's tables; with ``focus`` (a zone_id) every table keeps that zone only."""
     zones, mentions = tables.zones, tables.zone_mentions
     pairs = zone_industry_pairs(getattr(tables, "zone_industries", None), zones)
@@ -586,8 +593,8 @@ def totals_by_measure(projects: pd.DataFrame, programmes: pd.DataFrame) -> pd.Da
         facts=("project", "size"), **{"amount (亿元)": ("amount (亿元)", "sum")}
     )
     out["order"] = out["measure"].map({m: i for i, m in enumerate(MEASURES)})
-    return out.sort_values(["order", "measure"]).drop(columns="order").round(4).reset_index(
-        drop=True
+    return (
+        out.sort_values(["order", "measure"]).drop(columns="order").round(4).reset_index(drop=True)
     )
 
 
