@@ -33,11 +33,31 @@ def cmd_clean(args: argparse.Namespace) -> int:
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    result = tables.extract_corpus(args.corpus)
+    if args.scheduler and args.engine != "dask":
+        print("devzones: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    try:
+        result = tables.extract_corpus(
+            args.corpus,
+            jobs=args.jobs,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            cache=not args.no_cache,
+        )
+    except tables.EngineError as exc:
+        print(f"devzones: {exc}", file=sys.stderr)
+        return 2
     _report_errors(result.errors)
     tables.write_tables(result, args.out)
-    print(f"{len(result.documents)} documents -> {args.out}")
+    print(f"{result.stats} -> {args.out}")
     return 0 if len(result.documents) else 1
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -67,6 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract zones, chains and investments as CSV + Parquet")
     p.add_argument("corpus", type=Path)
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--jobs", type=_positive_int, default=1, help="worker processes (default 1)")
+    p.add_argument("--engine", choices=tables.ENGINES, default="local")
+    p.add_argument("--scheduler", help="dask scheduler address (default: a local cluster)")
+    p.add_argument(
+        "--no-cache", action="store_true", help="ignore and do not fill the per-document cache"
+    )
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser(
         "report", help="run the theme notebooks and export HTML reports into outputs/<time>/"
