@@ -28,6 +28,7 @@ import pandas as pd
 
 import devzones
 from devzones import tables, views
+from devzones.cache import atomic_write
 from devzones.plotting import png
 from devzones.tables import Tables
 
@@ -285,7 +286,7 @@ class Report:
             return
         data = png(fig)
         path = self.output_dir / f"{name}.png"
-        tables._atomic_write(path, lambda p: Path(p).write_bytes(data))
+        atomic_write(path, lambda p: Path(p).write_bytes(data))
         self.figures.append(path.name)
         _display(Image(data=data, format="png"))
 
@@ -295,11 +296,11 @@ class Report:
         out = self.output_dir
         written = []
         for name, df in self.shown.items():
-            tables._atomic_write(
+            atomic_write(
                 out / f"{name}.csv", lambda p, d=df: d.to_csv(p, index=False, encoding="utf-8-sig")
             )
             written.append(f"{name}.csv")
-        tables._atomic_write(out / f"{self.theme}.xlsx", self._write_workbook)
+        atomic_write(out / f"{self.theme}.xlsx", self._write_workbook)
         return [*written, f"{self.theme}.xlsx", *self.figures]
 
     def _write_workbook(self, path: str) -> None:

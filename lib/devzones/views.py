@@ -95,21 +95,21 @@ def in_period(dates: pd.Series, since: str | None, until: str | None) -> pd.Seri
 
 def for_documents(tables: Tables, doc_ids: set[str]) -> Tables:
     """The tables restricted to the given documents; zones to those still mentioned."""
-    keep = {
-        name: df[col(df, "doc_id").isin(doc_ids)]
-        for name, df in tables.items()
-        if name not in ("zones",)
-    }
-    mentioned = set(col(keep["zone_mentions"], "zone_id")) | set(
-        col(keep["investments"], "zone_id")
+
+    def keep(df: pd.DataFrame) -> pd.DataFrame:
+        return df[col(df, "doc_id").isin(doc_ids)] if "doc_id" in df.columns else df
+
+    mentions, invest = keep(tables.zone_mentions), keep(tables.investments)
+    mentioned = set(col(mentions, "zone_id")) | set(col(invest, "zone_id"))
+    return replace(
+        tables,
+        documents=keep(tables.documents),
+        zones=tables.zones[col(tables.zones, "zone_id").isin(mentioned)],
+        zone_mentions=mentions,
+        investments=invest,
+        chains=keep(tables.chains),
+        extra={name: keep(df) for name, df in getattr(tables, "extra", {}).items()},
     )
-    zones = tables.zones[col(tables.zones, "zone_id").isin(mentioned)]
-    extra = {
-        name: df[col(df, "doc_id").isin(doc_ids)]
-        for name, df in vars(tables).items()
-        if isinstance(df, pd.DataFrame) and name not in keep and name != "zones" and "doc_id" in df
-    }
-    return replace(tables, zones=zones, **keep, **extra)
 
 
 def filter_period(tables: Tables, since: str | None, until: str | None) -> Tables:
@@ -263,40 +263,47 @@ def zone_industry_matrix(
     return matrix.loc[order].reset_index()
 
 
+def extra_table(tables: Tables, needed: set[str]) -> pd.DataFrame | None:
+    """The first extra table (by name) holding the ``needed`` columns, whatever it is called."""
+    extra = getattr(tables, "extra", {})
+    return next((extra[n] for n in sorted(extra) if needed <= set(extra[n].columns)), None)
+
+
+def _side_ids(rel: pd.DataFrame, side: str, lookup: Mapping[str, str]) -> pd.Series:
+    """One side (parent or child) of a relation as zone ids: an id column when the table has
+    one, else its surface resolved through the zones' names and aliases."""
+    for name in (f"{side}_zone_id", f"{side}_id"):
+        if name in rel.columns:
+            return col(rel, name)
+    surface = col(rel, f"{side}_zone_surface") if f"{side}_zone_surface" in rel else col(rel, side)
+    return surface.map(lambda s: lookup.get(s, lookup.get(to_simplified(s), "")) if s else "")
+
+
 def zone_relations(relations: pd.DataFrame | None, zones: pd.DataFrame) -> pd.DataFrame:
-    """Parent/child relations between zones (a park inside a zone, a zone within a larger
-    one): from a relations table (parent_id, child_id[, relation]) or a ``parent_id`` column of
-    the zones table."""
+    """Parent/child relations between zones (a park inside a zone, a zone's starting area):
+    from a relations table (parent and child as ids or surfaces, plus ``relation``), or from a
+    ``parent_id`` column of the zones table."""
     columns = ["parent", "child", "relation", "parent_id", "child_id"]
-    if relations is not None and {"parent_id", "child_id"} <= set(relations.columns):
+    lookup = zone_lookup(zones)
+    if relations is not None:
         rel = pd.DataFrame(
             {
-                "parent_id": col(relations, "parent_id"),
-                "child_id": col(relations, "child_id"),
-                "relation": col(relations, "relation", "contains"),
+                "parent_id": _side_ids(relations, "parent", lookup),
+                "child_id": _side_ids(relations, "child", lookup),
+                "relation": col(relations, "relation", "part_of"),
             }
         )
     elif "parent_id" in zones.columns:
         rel = pd.DataFrame(
-            {
-                "parent_id": col(zones, "parent_id"),
-                "child_id": col(zones, "zone_id"),
-                "relation": "contains",
-            }
-        )
+            {"parent_id": col(zones, "parent_id"), "child_id": col(zones, "zone_id")}
+        ).assign(relation="part_of")
     else:
         return empty(columns)
     rel = rel[(rel["parent_id"] != "") & (rel["child_id"] != "")]
     names = zone_names(zones)
-    out = pd.DataFrame(
-        {
-            "parent": name_of(rel["parent_id"], names),
-            "child": name_of(rel["child_id"], names),
-            "relation": rel["relation"],
-            "parent_id": rel["parent_id"],
-            "child_id": rel["child_id"],
-        }
-    )
+    out = rel.assign(
+        parent=name_of(rel["parent_id"], names), child=name_of(rel["child_id"], names)
+    )[columns]
     return out.drop_duplicates().sort_values(["parent", "child"]).reset_index(drop=True)
 
 
@@ -357,8 +364,18 @@ def zone_views(
 ) -> dict[str, pd.DataFrame]:
     """The zones report's tables; with ``focus`` (a zone_id) every table keeps that zone only."""
     zones, mentions = tables.zones, tables.zone_mentions
-    pairs = zone_industry_pairs(getattr(tables, "zone_industries", None), zones)
-    relations = zone_relations(getattr(tables, "zone_relations", None), zones)
+    pairs = zone_industry_pairs(extra_table(tables, {"zone_id", "industry"}), zones)
+    relations = zone_relations(
+        next(
+            (
+                t
+                for need in ({"parent", "child"}, {"parent_zone_id", "child_zone_id"})
+                if (t := extra_table(tables, need)) is not None
+            ),
+            None,
+        ),
+        zones,
+    )
     if focus:
         zones = zones[col(zones, "zone_id") == focus]
         mentions = mentions[col(mentions, "zone_id") == focus]
