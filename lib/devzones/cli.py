@@ -64,11 +64,11 @@ def cmd_report(args: argparse.Namespace) -> int:
     from devzones import report  # notebooks and charts: imported only for this command
 
     try:
-        plan = report.plan_run(args.theme, args.corpus, dict(args.param or []))
+        plan = report.plan_run(args.theme, args.corpus, dict(args.param or []), args.notebooks)
     except report.ParameterError as exc:
         print(f"devzones report: {exc}", file=sys.stderr)
         return 2
-    run_dir, results = report.run_report(plan, args.out)
+    run_dir, results = report.run_report(plan, args.out, args.notebooks)
     for r in results:
         print(f"{r.theme:<11} {'ok' if r.ok else 'FAILED'} {r.seconds:>6.1f} s  {r.error or ''}")
     print(f"report -> {run_dir / 'index.html'}")
@@ -106,6 +106,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--corpus", type=Path, default=Path("seeds"), help="default: seeds")
     p.add_argument("--out", type=Path, default=Path("outputs"), help="default: outputs")
+    p.add_argument(
+        "--notebooks", type=Path, default=None, help="folder of theme notebooks (default: ours)"
+    )
     p.add_argument(
         "-p",
         "--param",

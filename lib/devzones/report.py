@@ -378,9 +378,10 @@ def plan_run(
     themes: list[str] | None,
     corpus: str | Path,
     given: Mapping[str, object],
-    notebooks_dir: Path = NOTEBOOKS,
+    notebooks_dir: Path | None = None,
 ) -> RunPlan:
     """Check themes, parameters, corpus and focus zone; ``ParameterError`` on the first problem."""
+    notebooks_dir = notebooks_dir or NOTEBOOKS
     chosen = check_themes(themes)
     params = check_parameters(given)
     corpus = Path(corpus).resolve()
@@ -449,7 +450,7 @@ def point_latest(out_root: Path, run_dir: Path) -> None:
 def run_report(
     plan: RunPlan,
     out_root: str | Path,
-    notebooks_dir: Path = NOTEBOOKS,
+    notebooks_dir: Path | None = None,
     progress: bool = True,
     now: Callable[[], datetime] = datetime.now,
 ) -> tuple[Path, list[ThemeResult]]:
@@ -463,7 +464,7 @@ def run_report(
     work = Path(tempfile.mkdtemp(prefix=".run-", dir=out_root))
     try:
         tables.write_tables(plan.found, work / "tables")
-        results = _execute_all(plan, work, notebooks_dir, progress, tqdm)
+        results = _execute_all(plan, work, notebooks_dir or NOTEBOOKS, progress, tqdm)
         record = {
             "started": started.isoformat(timespec="seconds"),
             "corpus": str(plan.corpus),
