@@ -54,7 +54,9 @@ def _height(rows: int, per_row: float = 0.32, base: float = 1.2) -> float:
 
 def barh(view: pd.DataFrame, label: str, value: str, title: str) -> Figure | None:
     """Horizontal bars of ``view[value]`` per ``view[label]``, largest at the top."""
-    values = view.set_index(label)[value] if len(view) else pd.Series(dtype=float)
+    if view.empty or value not in view.columns:
+        return None
+    values = view.set_index(label)[value]
     values = values[values > 0]
     if values.empty:
         return None

@@ -25,6 +25,7 @@ from multiprocessing import get_context
 from pathlib import Path
 
 import pandas as pd
+from pandas.api.types import is_numeric_dtype
 
 import devzones
 from devzones import tables, views
@@ -44,6 +45,7 @@ DEFAULTS: dict[str, object] = {
 }
 SCRIPTS = ("simplified", "traditional")
 KERNEL = "python3"
+PAGE_LENGTH = 25  # rows per page of an interactive table; shorter tables show without paging
 
 
 class ParameterError(ValueError):
@@ -168,6 +170,7 @@ def table_html(df: pd.DataFrame, table_id: str) -> str:
     needs nothing from the network; itables' links to its own website are unwrapped."""
     import itables
 
+    text_columns = [i for i, c in enumerate(df.columns) if not is_numeric_dtype(df[c])]
     page = itables.to_html_datatable(
         df,
         table_id=table_id,
@@ -177,6 +180,9 @@ def table_html(df: pd.DataFrame, table_id: str) -> str:
         showIndex=False,
         allow_html=False,
         classes="display compact",
+        pageLength=PAGE_LENGTH,
+        lengthMenu=[PAGE_LENGTH, 100, -1],
+        columnDefs=[{"className": "dt-left", "targets": text_columns}],
     )
     return _EXTERNAL_LINK.sub(r"\1", page)
 
@@ -328,6 +334,12 @@ _TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
 {%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
 {%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
 {%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block extra_css -%}
+<style>
+body { font-family: system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+  "Microsoft YaHei", sans-serif; }
+</style>
+{%- endblock extra_css -%}
 """
 
 

@@ -153,14 +153,18 @@ def _s2t() -> opencc.OpenCC:
     return opencc.OpenCC("s2t")
 
 
+def in_script_text(value: str, script: str) -> str:
+    """One string in the reader's script ("simplified" or "traditional")."""
+    return _s2t().convert(value) if script == "traditional" else value
+
+
 def in_script(df: pd.DataFrame, script: str) -> pd.DataFrame:
     """Text cells and labels in the reader's script ("simplified" or "traditional")."""
     if script == "simplified":
         return df
-    convert = _s2t().convert
 
     def text(value: object) -> object:
-        return convert(value) if isinstance(value, str) else value
+        return in_script_text(value, script) if isinstance(value, str) else value
 
     out = df.copy()
     for name in out.columns:
@@ -216,6 +220,7 @@ def zone_inventory(
     """One row per zone: name, kind, level, city, mentions, articles, leading industries."""
     counts = mention_counts(mentions).set_index("zone_id")
     ids = col(zones, "zone_id")
+    leading = leading_industries(pairs)
     out = pd.DataFrame(
         {
             "zone": col(zones, "name").to_numpy(),
@@ -224,7 +229,7 @@ def zone_inventory(
             "city": col(zones, "city").to_numpy(),
             "mentions": ids.map(counts["mentions"]).fillna(0).astype(int).to_numpy(),
             "articles": ids.map(counts["articles"]).fillna(0).astype(int).to_numpy(),
-            "leading industries": ids.map(leading_industries(pairs)).fillna("").to_numpy(),
+            "leading industries": ids.map(lambda z: leading.get(z, "")).to_numpy(),
         }
     )
     return out.sort_values(["mentions", "articles", "zone"], ascending=[False, False, True])
@@ -545,7 +550,9 @@ def investment_rows(investments: pd.DataFrame, documents: pd.DataFrame, names: M
             "amount (亿元)": (amount / YI).round(4),
             "measure": col(investments, "measure"),
             "status": col(investments, "status"),
-            "projects": pd.to_numeric(col(investments, "project_count", None), errors="coerce"),
+            "projects": pd.to_numeric(
+                col(investments, "project_count", None), errors="coerce"
+            ).astype("Int64"),
             "date": date,
             "doc_id": col(investments, "doc_id"),
             "sentence": col(investments, "sentence"),
