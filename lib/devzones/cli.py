@@ -17,6 +17,8 @@ def _report_errors(errors) -> None:
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
+    """Write DIR/<doc_id>.txt (cleaned Simplified text) and DIR/documents.csv; exit 0 when at
+    least one file loaded, 1 when none did."""
     docs, errors = tables.load_documents(args.corpus)
     _report_errors(errors)
     out = Path(args.out)
@@ -29,6 +31,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
         out / "documents.csv", lambda p: table.to_csv(p, index=False, encoding="utf-8-sig")
     )
     print(table.to_string(index=False))
+    print(f"{len(docs)} documents cleaned, {len(errors)} skipped -> {out}")
     return 0 if docs else 1
 
 
