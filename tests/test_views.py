@@ -115,6 +115,7 @@ def test_investment_totals_count_each_fact_once_and_keep_measures_apart() -> Non
             _investment("a", "风电装备项目", 25, "output_value"),
             _investment("b", "光伏组件项目", 4.5, "total", status="started", zone=None),
             _investment("a", "重大项目(30个)", 300, "aggregate", project_count=30),
+            _investment("a", "重大项目(30个)", 60, "annual_plan", project_count=30),
             _investment("b", "产业基金", 50, "fund", status=""),
         ]
     )
@@ -122,8 +123,9 @@ def test_investment_totals_count_each_fact_once_and_keep_measures_apart() -> Non
     projects = v["projects"]
     assert list(projects["amount (亿元)"]) == [25.0, 10.0, 4.5]  # largest first
     assert projects.loc[projects["amount (亿元)"] == 10.0, "articles"].item() == 2
-    assert set(v["programmes"]["measure"]) == {"aggregate", "fund"}
+    assert list(v["programmes"]["measure"]) == ["aggregate", "annual_plan", "fund"]
     assert v["programmes"].loc[0, "projects"] == 30
+    assert "annual_plan" not in v["totals_by_zone"].columns  # the plan is the programme's
     by_zone = v["totals_by_zone"].set_index("zone")
     assert by_zone.loc["甲经济技术开发区", "total"] == 10.0  # not 20: counted once
     assert by_zone.loc["甲经济技术开发区", "output_value"] == 25.0  # not added to total

@@ -15,6 +15,7 @@ import json
 import os
 import re
 import shutil
+import sys
 import tempfile
 import time
 from collections.abc import Callable, Mapping
@@ -36,6 +37,7 @@ from devzones.tables import Tables
 THEMES = ("zones", "chains", "investment")
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
 LIB_DIR = Path(devzones.__file__).resolve().parents[1]
+VENV_JUPYTER = Path(sys.prefix) / "share" / "jupyter"
 DEFAULTS: dict[str, object] = {
     "focus_zone": None,
     "since": None,
@@ -413,9 +415,10 @@ def execute_theme(notebook: str, run_dir: str, theme: str, parameters: dict) -> 
     and the executed copy (with the failing cell) is kept and exported all the same."""
     import papermill
 
-    os.environ["PYTHONPATH"] = os.pathsep.join(
-        p for p in (str(LIB_DIR), os.environ.get("PYTHONPATH")) if p
-    )
+    # the kernel imports this very library and runs on this venv's kernelspec, even when the
+    # user has another "python3" kernelspec of their own (JUPYTER_PATH is searched first)
+    for name, first in (("PYTHONPATH", LIB_DIR), ("JUPYTER_PATH", VENV_JUPYTER)):
+        os.environ[name] = os.pathsep.join(p for p in (str(first), os.environ.get(name)) if p)
     started = time.monotonic()
     executed = Path(run_dir) / f"{theme}.ipynb"
     error = None

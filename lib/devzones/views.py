@@ -434,9 +434,9 @@ def chain_carriers(
 
 
 def chain_list(chains: pd.DataFrame) -> pd.DataFrame:
-    """Every chain name once, by category, with the articles naming it and whether the text
-    writes its stages out."""
-    columns = ["category", "chain", "articles", "staged"]
+    """Every chain name once, by category, with the articles naming it, whether the text writes
+    its stages out, and the size the text gives its group (8条优势特色产业链 -> 8)."""
+    columns = ["category", "chain", "articles", "staged", "group size stated"]
     if chains.empty:
         return empty(columns)
     df = pd.DataFrame(
@@ -445,12 +445,14 @@ def chain_list(chains: pd.DataFrame) -> pd.DataFrame:
             "chain": col(chains, "name"),
             "doc_id": col(chains, "doc_id"),
             "staged": col(chains, "stages").map(lambda s: bool(split_bar(s))),
+            "stated": pd.to_numeric(col(chains, "count_stated", None), errors="coerce"),
         }
     )
     df = df[df["chain"] != ""]
     out = df.groupby(["category", "chain"], as_index=False).agg(
-        articles=("doc_id", "nunique"), staged=("staged", "any")
+        articles=("doc_id", "nunique"), staged=("staged", "any"), stated=("stated", "max")
     )
+    out["group size stated"] = out.pop("stated").astype("Int64")
     return out.sort_values(["category", "articles", "chain"], ascending=[True, False, True])[
         columns
     ].reset_index(drop=True)
@@ -505,7 +507,7 @@ def scale_targets(chains: pd.DataFrame) -> pd.DataFrame:
     out = pd.DataFrame(
         {
             "chain": col(df, "name"),
-            "scale": col(df, "scale"),
+            "scale": col(df, "scale").map(lambda s: "、".join(split_bar(s))),
             "doc_id": col(df, "doc_id"),
             "sentence": col(df, "sentence"),
         }
@@ -548,6 +550,7 @@ def investment_rows(investments: pd.DataFrame, documents: pd.DataFrame, names: M
             "company": col(investments, "company"),
             "zone": name_of(col(investments, "zone_id"), names),
             "amount (亿元)": (amount / YI).round(4),
+            "qualifier": col(investments, "qualifier"),
             "measure": col(investments, "measure"),
             "status": col(investments, "status"),
             "projects": pd.to_numeric(
@@ -573,19 +576,43 @@ def distinct(rows: pd.DataFrame) -> pd.DataFrame:
     return rows.drop(columns="_key")
 
 
+def is_programme(rows: pd.DataFrame) -> pd.Series:
+    """Figures for a batch of projects or a fund: an aggregate or fund measure, or any figure
+    the text gives for several projects at once (a programme's annual plan)."""
+    return rows["measure"].isin(PROGRAMME_MEASURES) | (rows["projects"].fillna(1) > 1)
+
+
 def project_table(rows: pd.DataFrame) -> pd.DataFrame:
     """Single projects, largest first (programme aggregates and funds are kept apart)."""
-    single = distinct(rows[rows["measure"].isin(SINGLE_MEASURES)])
-    columns = ["project", "company", "zone", "amount (亿元)", "measure", "status", "date"]
+    single = distinct(rows[rows["measure"].isin(SINGLE_MEASURES) & ~is_programme(rows)])
+    columns = [
+        "project",
+        "company",
+        "zone",
+        "amount (亿元)",
+        "qualifier",
+        "measure",
+        "status",
+        "date",
+    ]
     single = single.sort_values(["amount (亿元)", "project"], ascending=[False, True])
     return single[[*columns, "articles", "doc_id", "sentence"]].reset_index(drop=True)
 
 
 def programme_table(rows: pd.DataFrame) -> pd.DataFrame:
-    """Programme aggregates (a batch of N projects) and funds, largest first."""
-    prog = distinct(rows[rows["measure"].isin(PROGRAMME_MEASURES)])
+    """Programme aggregates (a batch of N projects, its annual plan) and funds, largest first."""
+    prog = distinct(rows[is_programme(rows)])
     prog = prog.sort_values(["amount (亿元)", "project"], ascending=[False, True])
-    columns = ["project", "zone", "amount (亿元)", "measure", "projects", "status", "date"]
+    columns = [
+        "project",
+        "zone",
+        "amount (亿元)",
+        "qualifier",
+        "measure",
+        "projects",
+        "status",
+        "date",
+    ]
     return prog[[*columns, "articles", "doc_id", "sentence"]].reset_index(drop=True)
 
 
