@@ -230,9 +230,7 @@ class Report:
         return views.in_script(df, str(self.params["script"]))
 
     def text(self, value: str) -> str:
-        return str(
-            views.in_script(pd.DataFrame({"t": [value]}), str(self.params["script"]))["t"][0]
-        )
+        return views.in_script_text(value, str(self.params["script"]))
 
     def _init_tables(self) -> None:
         """Embed the table library in the notebook once (offline mode: no CDN at view time)."""
