@@ -108,7 +108,7 @@ def for_documents(tables: Tables, doc_ids: set[str]) -> Tables:
         zone_mentions=mentions,
         investments=invest,
         chains=keep(tables.chains),
-        extra={name: keep(df) for name, df in getattr(tables, "extra", {}).items()},
+        extra={name: keep(df) for name, df in tables.extra.items()},
     )
 
 
@@ -270,7 +270,7 @@ def zone_industry_matrix(
 
 def extra_table(tables: Tables, needed: set[str]) -> pd.DataFrame | None:
     """The first extra table (by name) holding the ``needed`` columns, whatever it is called."""
-    extra = getattr(tables, "extra", {})
+    extra = tables.extra
     return next((extra[n] for n in sorted(extra) if needed <= set(extra[n].columns)), None)
 
 
@@ -616,9 +616,10 @@ def programme_table(rows: pd.DataFrame) -> pd.DataFrame:
     return prog[[*columns, "articles", "doc_id", "sentence"]].reset_index(drop=True)
 
 
-def totals(projects: pd.DataFrame, by: str) -> pd.DataFrame:
+def totals(projects: pd.DataFrame, by: str, order: list[str] | None = None) -> pd.DataFrame:
     """Sum of single-project amounts (亿元) per ``by`` value, one column per measure (amounts of
-    different measures are never added together), plus the number of projects."""
+    different measures are never added together), plus the number of projects; rows largest
+    first, or in ``order`` (e.g. the status lifecycle) when given."""
     if projects.empty:
         return empty([by, "projects"])
     keyed = projects.assign(**{by: projects[by].replace("", "(none)")})
@@ -627,8 +628,13 @@ def totals(projects: pd.DataFrame, by: str) -> pd.DataFrame:
     )
     table = table[[m for m in SINGLE_MEASURES if m in table.columns]]
     table.insert(0, "projects", keyed.groupby(by).size())
-    order = table.drop(columns="projects").max(axis=1).sort_values(ascending=False, kind="stable")
-    table = table.loc[order.index].round(4).reset_index()
+    if order:
+        rank = {value: i for i, value in enumerate(order)}
+        rows = sorted(table.index, key=lambda v: (rank.get(v, len(rank)), v))
+    else:
+        largest = table.drop(columns="projects").max(axis=1)
+        rows = largest.sort_values(ascending=False, kind="stable").index
+    table = table.loc[rows].round(4).reset_index()
     table.columns.name = None
     return table
 
@@ -673,7 +679,7 @@ def investment_views(
         "programmes": programmes,
         "totals_by_zone": by_zone.head(top_n) if top_n else by_zone,
         "totals_by_measure": totals_by_measure(projects, programmes),
-        "totals_by_status": totals(projects, "status"),
+        "totals_by_status": totals(projects, "status", STATUSES),
         "timeline": timeline(rows),
     }
 
