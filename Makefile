@@ -32,7 +32,8 @@ notebooks: $(KERNEL)
 browser:
 	@if command -v chromium >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-	  apt-get install -y -qq chromium || { apt-get update -qq && apt-get install -y -qq chromium; } \
+	  export DEBIAN_FRONTEND=noninteractive; \
+  apt-get install -y -qq chromium || { apt-get update -qq && apt-get install -y -qq chromium; } \
 	  || echo "could not install chromium: the headless-browser test will be skipped"; \
 	else echo "chromium missing and not root: the headless-browser test will be skipped"; fi
 
