@@ -33,7 +33,7 @@ browser:
 	@if command -v chromium >/dev/null 2>&1; then :; \
 	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
 	  export DEBIAN_FRONTEND=noninteractive; \
-  apt-get install -y -qq chromium || { apt-get update -qq && apt-get install -y -qq chromium; } \
+	  apt-get install -y -qq chromium || { apt-get update -qq && apt-get install -y -qq chromium; } \
 	  || echo "could not install chromium: the headless-browser test will be skipped"; \
 	else echo "chromium missing and not root: the headless-browser test will be skipped"; fi
 
