@@ -122,7 +122,8 @@ FLAGS = [
 PROBE = """JSON.stringify({
   interactive: document.querySelectorAll('table.dataTable').length,
   expected: document.querySelectorAll('div[id$="_fallback"]').length,
-  rows: [...document.querySelectorAll('table.dataTable')].map(t => t.tBodies[0].rows.length),
+  rows: [...document.querySelectorAll('table.dataTable')].map(
+    t => [...t.tBodies[0].rows].filter(r => !r.querySelector('td.dt-empty')).length),
   images: [...document.images].map(i => i.complete ? i.naturalWidth * i.naturalHeight : -1),
   xss: window.__xss === undefined ? null : window.__xss,
   text: document.body.innerText,
