@@ -98,7 +98,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser(
-        "report", help="run the theme notebooks and export HTML reports into outputs/<time>/"
+        "report",
+        help="run the theme notebooks and export HTML reports into outputs/<time>/",
+        description="Exit status: 0 all reports ran, 1 a notebook failed (the others still "
+        "ran; see index.html), 2 a bad parameter (nothing was run or written).",
     )
     p.add_argument(
         "--theme",
@@ -107,10 +110,17 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="THEME",
         help="zones, chains and/or investment (default: all three)",
     )
-    p.add_argument("--corpus", type=Path, default=Path("seeds"), help="default: seeds")
-    p.add_argument("--out", type=Path, default=Path("outputs"), help="default: outputs")
     p.add_argument(
-        "--notebooks", type=Path, default=None, help="folder of theme notebooks (default: ours)"
+        "--corpus", type=Path, default=Path("seeds"), help="folder of articles (default: seeds)"
+    )
+    p.add_argument(
+        "--out", type=Path, default=Path("outputs"), help="where runs go (default: outputs)"
+    )
+    p.add_argument(
+        "--notebooks",
+        type=Path,
+        default=None,
+        help="folder of theme notebooks (default: the project's notebooks/)",
     )
     p.add_argument(
         "-p",
