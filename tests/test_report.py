@@ -29,6 +29,7 @@ KERNELSPEC = {"name": "python3", "display_name": "Python 3", "language": "python
         (["-p", "top_n", "0"], "top_n: '0' is not a positive whole number"),
         (["-p", "script", "cyrillic"], "script: 'cyrillic' is not one of"),
         (["--corpus", "no-such-folder"], "corpus folder not found"),
+        (["--corpus", "."], "no readable articles"),
         (["-p", "focus_zone", "火星经济技术开发区"], "focus_zone: no zone '火星经济技术开发区'"),
     ],
 )
