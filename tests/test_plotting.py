@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from matplotlib.font_manager import FontProperties, findfont
 
-from devzones import plotting
+from devzones import plotting, views
 
 CITY_LEVEL = pd.DataFrame(
     {
@@ -74,8 +74,9 @@ def test_chain_flows_draw_one_row_per_chain_with_a_box_per_stage() -> None:
     assert fig.axes[0].texts[1].get_text() == "聚丙烯腈原丝"
 
 
-def test_timeline_leaves_out_undated_events() -> None:
-    fig = plotting.timeline(EVENTS)
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_timeline_leaves_out_undated_events(script) -> None:
+    fig = plotting.timeline(views.in_script(EVENTS, script))
     assert sum(len(c.get_offsets()) for c in fig.axes[0].collections) == 2
 
 

@@ -152,3 +152,31 @@ def test_table_html_escapes_cells_and_links_nowhere() -> None:
     assert "<script>alert(1)" not in page and "<img src=x" not in page
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
     assert "https://" not in page and "http://" not in page
+
+
+@pytest.mark.filterwarnings("error")
+@pytest.mark.parametrize("theme", report.THEMES)
+def test_notebook_code_runs_with_every_parameter_set(theme, seeds_dir, tmp_path) -> None:
+    """The notebook's own cells, executed here without a kernel, with a focus zone written in
+    Traditional script, Traditional display, a date range and a small top_n."""
+    found = report.load_tables(seeds_dir)
+    counts = views.mention_counts(found.zone_mentions).sort_values("mentions", ascending=False)
+    zone = views.zone_names(found.zones)[counts["zone_id"].iloc[0]]
+    nb = nbformat.read(report.NOTEBOOKS / f"{theme}.ipynb", as_version=4)
+    namespace: dict = {}
+    for cell in (c for c in nb.cells if c.cell_type == "code"):
+        exec(cell.source, namespace)  # the parameters cell first, then our values over it
+        if "parameters" in cell.metadata.get("tags", []):
+            namespace.update(
+                corpus_dir=str(seeds_dir),
+                output_dir=str(tmp_path / theme),
+                focus_zone=views.in_script_text(zone, "traditional"),
+                since="2020-01-01",
+                until="2030-12-31",
+                top_n=2,
+                script="traditional",
+            )
+    rep = namespace["rep"]
+    assert rep.focus == counts["zone_id"].iloc[0]
+    assert set(rep.shown) == set(rep.views)
+    assert (tmp_path / theme / f"{theme}.xlsx").is_file()

@@ -100,14 +100,18 @@ def heatmap(view: pd.DataFrame, label: str, title: str) -> Figure | None:
     matrix = view.set_index(label).select_dtypes("number")
     if matrix.empty or matrix.shape[1] == 0:
         return None
+    # the column labels stand at 60 degrees: leave them room below the cells
+    longest = max(len(str(c)) for c in matrix.columns)
     with matplotlib.rc_context(style()):
         fig = Figure(
-            figsize=(max(4, 1 + 0.45 * matrix.shape[1]), _height(len(matrix), 0.35, 1.8)),
+            figsize=(max(4, 1 + 0.45 * matrix.shape[1]), 1.2 + 0.35 * len(matrix) + 0.13 * longest),
             layout="constrained",
         )
         ax = fig.add_subplot()
         ax.imshow(matrix.to_numpy(dtype=float), cmap="Blues", aspect="auto", vmin=0)
-        ax.set_xticks(range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=60)
+        ax.set_xticks(
+            range(matrix.shape[1]), [str(c) for c in matrix.columns], rotation=60, ha="right"
+        )
         ax.set_yticks(range(len(matrix)), [str(i) for i in matrix.index])
         ax.set_title(title)
     return fig
@@ -156,9 +160,13 @@ def chain_flows(staged: pd.DataFrame) -> Figure | None:
     return fig
 
 
-def timeline(events: pd.DataFrame, amount: str = "amount (亿元)") -> Figure | None:
+def timeline(events: pd.DataFrame) -> Figure | None:
     """Dated investment events: one dot per fact at its date and amount (log scale), coloured by
-    measure."""
+    measure. The amount column is the one whose label starts with "amount" (its unit may be
+    written in either script)."""
+    amount = next((c for c in events.columns if str(c).startswith("amount")), None)
+    if amount is None:
+        return None
     events = events[(events["date"] != "") & (events[amount] > 0)]
     if events.empty:
         return None
@@ -170,7 +178,7 @@ def timeline(events: pd.DataFrame, amount: str = "amount (亿元)") -> Figure | 
             pick = (events["measure"] == measure).to_numpy()
             ax.scatter(dates[pick], events.loc[pick, amount], label=str(measure), alpha=0.8)
         ax.set_yscale("log")
-        ax.set_ylabel(amount)
+        ax.set_ylabel(str(amount))
         ax.legend(fontsize=8)
         fig.autofmt_xdate()
     return fig
