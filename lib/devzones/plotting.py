@@ -14,6 +14,7 @@ from functools import cache
 import matplotlib
 import noto_cjk_sans_otc
 import pandas as pd
+from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.font_manager import fontManager
 
@@ -121,7 +122,7 @@ def _wrap(label: str, width: int = 6) -> str:
     return "\n".join(textwrap.wrap(label, width)) or label
 
 
-def _draw_flow(ax, stages: list[str]) -> None:
+def _draw_flow(ax: Axes, stages: list[str]) -> None:
     """Stages as boxes in one row, each joined to the next by an arrow from edge to edge."""
     ax.set_xlim(-0.5, len(stages) - 0.5)
     ax.set_ylim(-0.5, 0.5)

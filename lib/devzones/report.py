@@ -18,7 +18,7 @@ import shutil
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
@@ -27,11 +27,12 @@ from pathlib import Path
 
 import pandas as pd
 from pandas.api.types import is_numeric_dtype
+from tqdm import tqdm
 
 import devzones
 from devzones import tables, views
 from devzones.cache import atomic_write
-from devzones.plotting import png
+from devzones.plotting import Figure, png
 from devzones.tables import Tables
 
 THEMES = ("zones", "chains", "investment")
@@ -283,7 +284,7 @@ class Report:
             return
         _display(HTML(table_html(df, f"{self.theme}_{name}")))
 
-    def figure(self, fig, name: str) -> None:
+    def figure(self, fig: Figure | None, name: str) -> None:
         """Show a chart (from ``devzones.plotting``) and save it as ``<name>.png``."""
         from IPython.display import HTML, Image
 
@@ -465,19 +466,16 @@ def run_report(
     out_root: str | Path,
     notebooks_dir: Path | None = None,
     progress: bool = True,
-    now: Callable[[], datetime] = datetime.now,
 ) -> tuple[Path, list[ThemeResult]]:
     """Execute the planned notebooks in parallel and write the run folder; return it and the
     result of each theme."""
-    from tqdm import tqdm
-
     out_root = Path(out_root)
     out_root.mkdir(parents=True, exist_ok=True)
-    started = now()
+    started = datetime.now()
     work = Path(tempfile.mkdtemp(prefix=".run-", dir=out_root))
     try:
         tables.write_tables(plan.found, work / "tables")
-        results = _execute_all(plan, work, notebooks_dir or NOTEBOOKS, progress, tqdm)
+        results = _execute_all(plan, work, notebooks_dir or NOTEBOOKS, progress)
         record = {
             "started": started.isoformat(timespec="seconds"),
             "corpus": str(plan.corpus),
@@ -499,7 +497,9 @@ def run_report(
     return target, results
 
 
-def _execute_all(plan: RunPlan, work: Path, notebooks_dir: Path, progress: bool, tqdm):
+def _execute_all(
+    plan: RunPlan, work: Path, notebooks_dir: Path, progress: bool
+) -> list[ThemeResult]:
     # On Linux the workers are forked after papermill and nbconvert are imported here, so
     # they share those imports instead of each paying for them (about a quarter of a run).
     import nbconvert  # noqa: F401
@@ -554,7 +554,8 @@ def index_html(record: Mapping) -> str:
 <html lang="en"><head><meta charset="utf-8">
 <title>devzones reports {e(record["started"])}</title>
 <style>
-body {{ font-family: sans-serif; max-width: 60em; margin: 2em auto; }}
+body {{ font-family: system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+  "Microsoft YaHei", sans-serif; max-width: 60em; margin: 2em auto; }}
 table {{ border-collapse: collapse; margin-bottom: 1.5em; }}
 th, td {{ border: 1px solid #ccc; padding: 0.3em 0.7em; text-align: left; }}
 tr.failed td {{ background: #fde8e8; }}
