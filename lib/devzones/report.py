@@ -24,6 +24,7 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
 from multiprocessing import get_context
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 from pandas.api.types import is_numeric_dtype
@@ -32,8 +33,10 @@ from tqdm import tqdm
 import devzones
 from devzones import tables, views
 from devzones.cache import atomic_write
-from devzones.plotting import Figure, png
 from devzones.tables import Tables
+
+if TYPE_CHECKING:  # charts are drawn only inside the notebooks
+    from matplotlib.figure import Figure
 
 THEMES = ("zones", "chains", "investment")
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -287,6 +290,8 @@ class Report:
     def figure(self, fig: Figure | None, name: str) -> None:
         """Show a chart (from ``devzones.plotting``) and save it as ``<name>.png``."""
         from IPython.display import HTML, Image
+
+        from devzones.plotting import png
 
         if fig is None:
             _display(HTML("<p><i>Nothing to chart.</i></p>"))
