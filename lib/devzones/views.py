@@ -217,7 +217,8 @@ def leading_industries(pairs: pd.DataFrame, n: int = 5) -> pd.Series:
 def zone_inventory(
     zones: pd.DataFrame, mentions: pd.DataFrame, pairs: pd.DataFrame
 ) -> pd.DataFrame:
-    """One row per zone: name, kind, level, city, mentions, articles, leading industries."""
+    """One row per zone: name, kind, level, city, mentions, articles, leading industries, and
+    the other names it goes by (so a search for an alias finds it)."""
     counts = mention_counts(mentions).set_index("zone_id")
     ids = col(zones, "zone_id")
     leading = leading_industries(pairs)
@@ -230,9 +231,11 @@ def zone_inventory(
             "mentions": ids.map(counts["mentions"]).fillna(0).astype(int).to_numpy(),
             "articles": ids.map(counts["articles"]).fillna(0).astype(int).to_numpy(),
             "leading industries": ids.map(lambda z: leading.get(z, "")).to_numpy(),
+            "also called": col(zones, "aliases").map(lambda a: "、".join(split_bar(a))).to_numpy(),
         }
     )
-    return out.sort_values(["mentions", "articles", "zone"], ascending=[False, False, True])
+    order = ["mentions", "articles", "zone"]
+    return out.sort_values(order, ascending=[False, False, True]).reset_index(drop=True)
 
 
 def zones_by_city_level(zones: pd.DataFrame) -> pd.DataFrame:
