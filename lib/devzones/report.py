@@ -498,7 +498,12 @@ def run_report(
         shutil.rmtree(work, ignore_errors=True)
         raise
     if all(r.ok for r in results):
-        point_latest(out_root, target)
+        try:
+            point_latest(out_root, target)
+        except OSError as exc:  # e.g. a real folder named "latest": the run itself is complete
+            print(
+                f"devzones report: could not point latest at {target.name}: {exc}", file=sys.stderr
+            )
     return target, results
 
 
