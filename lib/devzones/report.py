@@ -17,6 +17,7 @@ import re
 import shutil
 import sys
 import tempfile
+import threading
 import time
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -511,11 +512,13 @@ def _execute_all(
     plan: RunPlan, work: Path, notebooks_dir: Path, progress: bool
 ) -> list[ThemeResult]:
     # On Linux the workers are forked after papermill and nbconvert are imported here, so
-    # they share those imports instead of each paying for them (about a quarter of a run).
+    # they share those imports instead of each paying for them (about a quarter of a run);
+    # a process already running other threads (a host application) is not forked.
     import nbconvert  # noqa: F401
     import papermill  # noqa: F401
 
-    context = get_context("fork" if sys.platform == "linux" else "spawn")
+    fork = sys.platform == "linux" and threading.active_count() == 1
+    context = get_context("fork" if fork else "spawn")
     results: dict[str, ThemeResult] = {}
     with ProcessPoolExecutor(len(plan.themes), mp_context=context) as pool:
         futures = {
