@@ -277,6 +277,15 @@ def extra_table(tables: Tables, needed: set[str]) -> pd.DataFrame | None:
     return next((extra[n] for n in sorted(extra) if needed <= set(extra[n].columns)), None)
 
 
+def relation_table(tables: Tables) -> pd.DataFrame | None:
+    """The extra table of zone relations: the one naming a parent and a child zone."""
+    for need in ({"parent_zone_id", "child_zone_id"}, {"parent", "child"}):
+        found = extra_table(tables, need)
+        if found is not None:
+            return found
+    return None
+
+
 def _side_ids(rel: pd.DataFrame, side: str, lookup: Mapping[str, str]) -> pd.Series:
     """One side (parent or child) of a relation as zone ids: an id column when the table has
     one, else its surface resolved through the zones' names and aliases."""
@@ -373,17 +382,7 @@ def zone_views(
     """The zones report's tables; with ``focus`` (a zone_id) every table keeps that zone only."""
     zones, mentions = tables.zones, tables.zone_mentions
     pairs = zone_industry_pairs(extra_table(tables, {"zone_id", "industry"}), zones)
-    relations = zone_relations(
-        next(
-            (
-                t
-                for need in ({"parent", "child"}, {"parent_zone_id", "child_zone_id"})
-                if (t := extra_table(tables, need)) is not None
-            ),
-            None,
-        ),
-        zones,
-    )
+    relations = zone_relations(relation_table(tables), zones)
     if focus:
         zones = zones[col(zones, "zone_id") == focus]
         mentions = mentions[col(mentions, "zone_id") == focus]
