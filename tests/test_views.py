@@ -195,3 +195,12 @@ def test_with_sentences_prefers_evidence_and_else_reads_the_text(seed_docs) -> N
     )
     out = views.with_sentences(rows, seed_docs)
     assert out["sentence"].tolist() == [doc.text[start:end].strip(), "给定的句子"]
+
+
+def test_relations_and_industries_on_the_seeds_name_known_zones(seed_tables) -> None:
+    v = views.zone_views(seed_tables)
+    known = set(v["inventory"]["zone"])
+    assert len(v["relations"]) > 0
+    assert set(v["relations"]["parent"]) | set(v["relations"]["child"]) <= known
+    assert set(v["industry_matrix"]["zone"]) <= known
+    assert (v["industry_matrix"].drop(columns="zone").to_numpy() >= 0).all()
