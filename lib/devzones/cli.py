@@ -1,5 +1,5 @@
-"""Command line: ``devzones clean`` and ``devzones extract``. Argument parsing only; every command
-is a thin call into the library modules.
+"""Command line: ``devzones clean``, ``devzones extract`` and ``devzones report``. Argument
+parsing only; every command is a thin call into the library modules.
 """
 
 from __future__ import annotations
@@ -65,6 +65,21 @@ def _positive_int(text: str) -> int:
     return value
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from devzones import report  # notebooks and charts: imported only for this command
+
+    try:
+        plan = report.plan_run(args.theme, args.corpus, dict(args.param or []), args.notebooks)
+    except report.ParameterError as exc:
+        print(f"devzones report: {exc}", file=sys.stderr)
+        return 2
+    run_dir, results = report.run_report(plan, args.out, args.notebooks, sys.stderr.isatty())
+    for r in results:
+        print(f"{r.theme:<11} {'ok' if r.ok else 'FAILED'} {r.seconds:>6.1f} s  {r.error or ''}")
+    print(f"report -> {run_dir / 'index.html'}")
+    return 0 if all(r.ok for r in results) else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="devzones", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -84,6 +99,40 @@ def build_parser() -> argparse.ArgumentParser:
         "--no-cache", action="store_true", help="ignore and do not fill the per-document cache"
     )
     p.set_defaults(func=cmd_extract)
+    p = sub.add_parser(
+        "report",
+        help="run the theme notebooks and export HTML reports into outputs/<time>/",
+        description="Exit status: 0 all reports ran, 1 a notebook failed (the others still "
+        "ran; see index.html), 2 a bad parameter (nothing was run or written).",
+    )
+    p.add_argument(
+        "--theme",
+        action="extend",
+        nargs="+",
+        metavar="THEME",
+        help="zones, chains and/or investment (default: all three)",
+    )
+    p.add_argument(
+        "--corpus", type=Path, default=Path("seeds"), help="folder of articles (default: seeds)"
+    )
+    p.add_argument(
+        "--out", type=Path, default=Path("outputs"), help="where runs go (default: outputs)"
+    )
+    p.add_argument(
+        "--notebooks",
+        type=Path,
+        default=None,
+        help="folder of theme notebooks (default: the project's notebooks/)",
+    )
+    p.add_argument(
+        "-p",
+        "--param",
+        action="append",
+        nargs=2,
+        metavar=("NAME", "VALUE"),
+        help="focus_zone, since, until (YYYY-MM-DD), top_n or script (simplified/traditional)",
+    )
+    p.set_defaults(func=cmd_report)
     return parser
 
 

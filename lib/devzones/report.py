@@ -1,0 +1,585 @@
+"""The reports: parameter checks, the helpers the theme notebooks call, and the runner behind
+``devzones report``. The runner checks every parameter before any kernel starts, executes the
+chosen notebooks with papermill in parallel processes, exports each to a self-contained HTML page
+(code hidden, images and table scripts embedded, nothing fetched when the page opens) and writes
+an index; a run is built in a hidden temporary folder and renamed into
+``outputs/<YYYY-MM-DD_HHMMSS>/`` only when complete, and ``outputs/latest`` is swapped atomically
+to the newest run whose notebooks all succeeded.
+"""
+
+from __future__ import annotations
+
+import difflib
+import html
+import json
+import os
+import re
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import asdict, dataclass, replace
+from datetime import date, datetime
+from multiprocessing import get_context
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pandas as pd
+from pandas.api.types import is_numeric_dtype
+from tqdm import tqdm
+
+import devzones
+from devzones import tables, views
+from devzones.cache import atomic_write
+from devzones.tables import Tables
+
+if TYPE_CHECKING:  # charts are drawn only inside the notebooks
+    from matplotlib.figure import Figure
+
+THEMES = ("zones", "chains", "investment")
+NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
+LIB_DIR = Path(devzones.__file__).resolve().parents[1]
+VENV_JUPYTER = Path(sys.prefix) / "share" / "jupyter"
+DEFAULTS: dict[str, object] = {
+    "focus_zone": None,
+    "since": None,
+    "until": None,
+    "top_n": 15,
+    "script": "simplified",
+}
+SCRIPTS = ("simplified", "traditional")
+KERNEL = "python3"
+PAGE_LENGTH = 25  # rows per page of an interactive table; shorter tables show without paging
+
+
+class ParameterError(ValueError):
+    """A report parameter that cannot be used; raised before anything runs or is written."""
+
+
+# ---------------------------------------------------------------- parameters
+
+
+def _date(name: str, value: object) -> str | None:
+    if value in (None, "", "None"):
+        return None
+    text = str(value)
+    try:
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            raise ValueError
+        return date.fromisoformat(text).isoformat()
+    except ValueError:
+        raise ParameterError(f"{name}: {text!r} is not a date (YYYY-MM-DD)") from None
+
+
+def _top_n(value: object) -> int:
+    try:
+        number = int(str(value))
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise ParameterError(f"top_n: {value!r} is not a positive whole number")
+    return number
+
+
+def check_parameters(given: Mapping[str, object]) -> dict[str, object]:
+    """The report parameters with defaults filled in and values typed; ``ParameterError`` for
+    an unknown name or an unusable value."""
+    unknown = sorted(set(given) - set(DEFAULTS))
+    if unknown:
+        raise ParameterError(
+            f"unknown parameter {unknown[0]!r} (known: {', '.join(DEFAULTS)}; the corpus and "
+            "output folders are set with --corpus and --out)"
+        )
+    params = {**DEFAULTS, **given}
+    script = str(params["script"])
+    if script not in SCRIPTS:
+        raise ParameterError(f"script: {script!r} is not one of {', '.join(SCRIPTS)}")
+    since, until = _date("since", params["since"]), _date("until", params["until"])
+    if since and until and since > until:
+        raise ParameterError(f"since ({since}) is after until ({until})")
+    focus = params["focus_zone"]
+    return {
+        "focus_zone": None if focus in (None, "", "None") else str(focus).strip(),
+        "since": since,
+        "until": until,
+        "top_n": _top_n(params["top_n"]),
+        "script": script,
+    }
+
+
+def check_themes(themes: list[str] | None) -> list[str]:
+    """The chosen themes in report order (all when none are named)."""
+    if not themes:
+        return list(THEMES)
+    unknown = [t for t in themes if t not in THEMES]
+    if unknown:
+        raise ParameterError(f"unknown theme {unknown[0]!r} (choose from {', '.join(THEMES)})")
+    return [t for t in THEMES if t in themes]
+
+
+def resolve_focus(zones: pd.DataFrame, focus: str | None) -> str | None:
+    """The zone_id ``focus`` names; ``ParameterError`` with the nearest names when none does."""
+    if focus is None:
+        return None
+    zone_id = views.find_zone(zones, focus)
+    if zone_id is None:
+        close = difflib.get_close_matches(focus, list(views.zone_lookup(zones)), n=3, cutoff=0.4)
+        hint = f" (did you mean {', '.join(close)}?)" if close else ""
+        raise ParameterError(f"focus_zone: no zone {focus!r} in the corpus{hint}")
+    return zone_id
+
+
+# ---------------------------------------------------------------- loading the corpus
+
+
+def load_tables(corpus_dir: str | Path) -> Tables:
+    """Extract the corpus and give every row that points into a text its sentence."""
+    docs, errors = tables.load_documents(corpus_dir)
+    if not docs:
+        raise ParameterError(f"no readable articles in {corpus_dir}")
+    found = tables.build_tables(docs, errors)
+    by_id = {d.doc_id: d for d in docs}
+    return replace(
+        found,
+        zone_mentions=views.with_sentences(found.zone_mentions, by_id),
+        investments=views.with_sentences(found.investments, by_id),
+        chains=views.with_sentences(found.chains, by_id),
+    )
+
+
+def corpus_summary(found: Tables) -> dict[str, object]:
+    """Counts describing a corpus, for the report's opening and the run index."""
+    dates = sorted(d for d in views.col(found.documents, "date") if d)
+    return {
+        "articles": len(found.documents),
+        "dated": len(dates),
+        "first_date": dates[0] if dates else None,
+        "last_date": dates[-1] if dates else None,
+        "zones": len(found.zones),
+        "zone_mentions": len(found.zone_mentions),
+        "investments": len(found.investments),
+        "chains": int(views.col(found.chains, "name").replace("", pd.NA).dropna().nunique()),
+        "skipped": [str(e) for e in found.errors],
+    }
+
+
+# ---------------------------------------------------------------- inside a notebook
+
+
+_EXTERNAL_LINK = re.compile(r"<a\s+href=[\"']?(?:https?:)?//[^>]*>(.*?)</a>", re.DOTALL)
+
+
+def table_html(df: pd.DataFrame, table_id: str) -> str:
+    """An interactive (sortable, searchable) table whose data is escaped text and whose page
+    needs nothing from the network; itables' links to its own website are unwrapped."""
+    import itables
+
+    text_columns = [i for i, c in enumerate(df.columns) if not is_numeric_dtype(df[c])]
+    page = itables.to_html_datatable(
+        df,
+        table_id=table_id,
+        connected=False,
+        display_logo_when_loading=False,
+        maxBytes=0,
+        showIndex=False,
+        allow_html=False,
+        classes="display compact",
+        pageLength=PAGE_LENGTH,
+        lengthMenu=[PAGE_LENGTH, 100, -1],
+        columnDefs=[{"className": "dt-left", "targets": text_columns}],
+    )
+    return _EXTERNAL_LINK.sub(r"\1", page)
+
+
+def _display(obj: object) -> None:
+    from IPython.display import display
+
+    display(obj)
+
+
+class Report:
+    """One theme's report inside its notebook: the filtered tables, the theme's views in the
+    reader's script, and display helpers that also save every table and figure shown."""
+
+    def __init__(
+        self,
+        theme: str,
+        corpus_dir: str | Path,
+        output_dir: str | Path,
+        focus_zone: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        top_n: int = 15,
+        script: str = "simplified",
+    ) -> None:
+        given = {"focus_zone": focus_zone, "since": since, "until": until, "top_n": top_n}
+        self.params = check_parameters({**given, "script": script})
+        self.theme = check_themes([theme])[0]
+        self.corpus_dir = Path(corpus_dir)
+        self.output_dir = Path(output_dir)
+        self.everything = load_tables(self.corpus_dir)
+        self.tables = views.filter_period(
+            self.everything, self.params["since"], self.params["until"]
+        )
+        self.focus = resolve_focus(self.everything.zones, self.params["focus_zone"])
+        found = views.THEME_VIEWS[self.theme](self.tables, self.focus, self.params["top_n"])
+        self.views = {name: self.script(df) for name, df in found.items()}
+        self.shown: dict[str, pd.DataFrame] = {}
+        self.figures: list[str] = []
+        self._init_tables()
+
+    def script(self, df: pd.DataFrame) -> pd.DataFrame:
+        return views.in_script(df, str(self.params["script"]))
+
+    def text(self, value: str) -> str:
+        return views.in_script_text(value, str(self.params["script"]))
+
+    def _init_tables(self) -> None:
+        """Embed the table library in the notebook once (offline mode: no CDN at view time)."""
+        import itables
+
+        itables.options.display_logo_when_loading = False
+        itables.init_notebook_mode(all_interactive=False, connected=False)
+
+    def account(self) -> str:
+        """HTML: what the corpus holds and how this report narrows it."""
+        s = corpus_summary(self.tables)
+        e = html.escape
+        span = f"dated {s['first_date']} to {s['last_date']}" if s["dated"] else "none dated"
+        undated = s["articles"] - s["dated"]
+        lines = [
+            f"This report reads <b>{s['articles']} articles</b> from the folder "
+            f"<code>{e(self.corpus_dir.name)}</code> ({span}"
+            + (f"; {undated} without a date" if s["dated"] and undated else "")
+            + f"). They name <b>{s['zones']} zones</b> ({s['zone_mentions']} mentions), "
+            f"<b>{s['investments']} investment figures</b> and <b>{s['chains']} industry "
+            "chains</b>."
+        ]
+        since, until = self.params["since"], self.params["until"]
+        if since or until:
+            lines.append(
+                f"Only articles dated from {since or 'the start'} to {until or 'the end'} are "
+                f"read (of {len(self.everything.documents)} in the folder; undated ones are left "
+                "out)."
+            )
+        if self.focus:
+            name = views.zone_names(self.everything.zones)[self.focus]
+            lines.append(f"Every table below is narrowed to <b>{e(self.text(name))}</b>.")
+        if s["skipped"]:
+            lines.append("Files skipped: " + "; ".join(e(x) for x in s["skipped"]) + ".")
+        return "".join(f"<p>{line}</p>" for line in lines)
+
+    def intro(self) -> None:
+        from IPython.display import HTML
+
+        _display(HTML(self.account()))
+
+    def table(self, name: str, df: pd.DataFrame | None = None) -> None:
+        """Show a view (or ``df``) as an interactive table and keep it for the output folder."""
+        from IPython.display import HTML
+
+        df = self.views[name] if df is None else df
+        self.shown[name] = df
+        if df.empty:
+            _display(HTML("<p><i>Nothing found for this table.</i></p>"))
+            return
+        _display(HTML(table_html(df, f"{self.theme}_{name}")))
+
+    def figure(self, fig: Figure | None, name: str) -> None:
+        """Show a chart (from ``devzones.plotting``) and save it as ``<name>.png``."""
+        from IPython.display import HTML, Image
+
+        from devzones.plotting import png
+
+        if fig is None:
+            _display(HTML("<p><i>Nothing to chart.</i></p>"))
+            return
+        data = png(fig)
+        path = self.output_dir / f"{name}.png"
+        atomic_write(path, lambda p: Path(p).write_bytes(data))
+        self.figures.append(path.name)
+        _display(Image(data=data, format="png"))
+
+    def save(self) -> list[str]:
+        """Write every table shown as CSV (UTF-8 with BOM) and all of them as one workbook with
+        a sheet per table; return the file names written (figures included)."""
+        out = self.output_dir
+        written = []
+        for name, df in self.shown.items():
+            atomic_write(
+                out / f"{name}.csv", lambda p, d=df: d.to_csv(p, index=False, encoding="utf-8-sig")
+            )
+            written.append(f"{name}.csv")
+        atomic_write(out / f"{self.theme}.xlsx", self._write_workbook)
+        return [*written, f"{self.theme}.xlsx", *self.figures]
+
+    def _write_workbook(self, path: str) -> None:
+        # a file object: the temporary name has no .xlsx suffix for pandas to check
+        with open(path, "wb") as handle, pd.ExcelWriter(handle, engine="openpyxl") as writer:
+            for name, df in self.shown.items():
+                df.to_excel(writer, sheet_name=name[:31], index=False)
+            if not self.shown:
+                pd.DataFrame().to_excel(writer, sheet_name="empty")
+
+    def files(self) -> None:
+        """Save, then list the files written (names only: the folder moves when a run ends)."""
+        from IPython.display import HTML
+
+        names = self.save()
+        items = "".join(f"<li><code>{html.escape(n)}</code></li>" for n in names)
+        _display(HTML(f"<p>Written to this report's folder:</p><ul>{items}</ul>"))
+
+
+# ---------------------------------------------------------------- HTML export
+
+
+_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
+{%- block html_head_js -%}{%- endblock html_head_js -%}
+{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
+{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
+{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
+{%- block extra_css -%}
+<style>
+body { font-family: system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+  "Microsoft YaHei", sans-serif; }
+</style>
+{%- endblock extra_css -%}
+"""
+
+
+def export_html(notebook: Path, target: Path, title: str) -> None:
+    """The executed notebook as one self-contained page: no code, no prompts, images inline,
+    and none of the lab template's CDN scripts (require.js, MathJax, mermaid, widgets)."""
+    import jinja2
+    import nbformat
+    from nbconvert import HTMLExporter
+
+    exporter = HTMLExporter(
+        template_name="lab",
+        extra_loaders=[jinja2.DictLoader({"devzones.html.j2": _TEMPLATE})],
+        template_file="devzones.html.j2",
+        exclude_input=True,
+        exclude_input_prompt=True,
+        exclude_output_prompt=True,
+        embed_images=True,
+    )
+    nb = nbformat.read(notebook, as_version=4)
+    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
+    target.write_text(body, encoding="utf-8")
+
+
+# ---------------------------------------------------------------- the runner
+
+
+@dataclass
+class ThemeResult:
+    theme: str
+    ok: bool
+    seconds: float
+    error: str | None = None
+
+
+@dataclass
+class RunPlan:
+    """Everything checked before a kernel starts."""
+
+    themes: list[str]
+    corpus: Path
+    params: dict[str, object]
+    summary: dict[str, object]
+    found: Tables
+
+
+def plan_run(
+    themes: list[str] | None,
+    corpus: str | Path,
+    given: Mapping[str, object],
+    notebooks_dir: Path | None = None,
+) -> RunPlan:
+    """Check themes, parameters, corpus and focus zone; ``ParameterError`` on the first problem."""
+    notebooks_dir = notebooks_dir or NOTEBOOKS
+    chosen = check_themes(themes)
+    params = check_parameters(given)
+    corpus = Path(corpus).resolve()
+    if not corpus.is_dir():
+        raise ParameterError(f"corpus folder not found: {corpus}")
+    missing = [t for t in chosen if not (notebooks_dir / f"{t}.ipynb").is_file()]
+    if missing:
+        raise ParameterError(f"notebook not found: {notebooks_dir / missing[0]}.ipynb")
+    found = load_tables(corpus)
+    resolve_focus(found.zones, params["focus_zone"])  # type: ignore[arg-type]
+    in_period = views.filter_period(found, params["since"], params["until"])  # type: ignore[arg-type]
+    return RunPlan(chosen, corpus, params, corpus_summary(in_period), found)
+
+
+def execute_theme(notebook: str, run_dir: str, theme: str, parameters: dict) -> ThemeResult:
+    """Run one notebook in its own process and export it; a failure is recorded, not raised,
+    and the executed copy (with the failing cell) is kept and exported all the same."""
+    import papermill
+
+    # the kernel imports this very library and runs on this venv's kernelspec, even when the
+    # user has another "python3" kernelspec of their own (JUPYTER_PATH is searched first)
+    for name, first in (("PYTHONPATH", LIB_DIR), ("JUPYTER_PATH", VENV_JUPYTER)):
+        os.environ[name] = os.pathsep.join(p for p in (str(first), os.environ.get(name)) if p)
+    started = time.monotonic()
+    executed = Path(run_dir) / f"{theme}.ipynb"
+    error = None
+    try:
+        papermill.execute_notebook(
+            notebook,
+            executed,
+            parameters=parameters,
+            kernel_name=KERNEL,
+            cwd=run_dir,
+            progress_bar=False,
+            # the kernel is local and its messages signed; its plain-TCP warning is noise here
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+        )
+    except papermill.PapermillExecutionError as exc:
+        error = f"{exc.ename}: {exc.evalue}"
+    except Exception as exc:  # a kernel that dies or never starts fails this theme only
+        error = f"{type(exc).__name__}: {exc}"
+    if executed.exists():
+        try:
+            export_html(executed, Path(run_dir) / f"{theme}.html", theme)
+        except Exception as exc:
+            error = error or f"HTML export failed: {type(exc).__name__}: {exc}"
+    return ThemeResult(theme, error is None, round(time.monotonic() - started, 1), error)
+
+
+def _stamp_dir(out_root: Path, now: datetime) -> Path:
+    base = now.strftime("%Y-%m-%d_%H%M%S")
+    target, n = out_root / base, 1
+    while target.exists():
+        n += 1
+        target = out_root / f"{base}_{n}"
+    return target
+
+
+def point_latest(out_root: Path, run_dir: Path) -> None:
+    """Swap ``out_root/latest`` to ``run_dir`` in one rename (readers never see it missing)."""
+    tmp = out_root / f".latest-{os.getpid()}"
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(run_dir.name, target_is_directory=True)
+    os.replace(tmp, out_root / "latest")
+
+
+def run_report(
+    plan: RunPlan,
+    out_root: str | Path,
+    notebooks_dir: Path | None = None,
+    progress: bool = True,
+) -> tuple[Path, list[ThemeResult]]:
+    """Execute the planned notebooks in parallel and write the run folder; return it and the
+    result of each theme."""
+    out_root = Path(out_root)
+    out_root.mkdir(parents=True, exist_ok=True)
+    started = datetime.now()
+    work = Path(tempfile.mkdtemp(prefix=".run-", dir=out_root))
+    try:
+        tables.write_tables(plan.found, work / "tables")
+        results = _execute_all(plan, work, notebooks_dir or NOTEBOOKS, progress)
+        record = {
+            "started": started.isoformat(timespec="seconds"),
+            "corpus": str(plan.corpus),
+            "parameters": plan.params,
+            "summary": plan.summary,
+            "themes": [asdict(r) for r in results],
+            "version": devzones.__version__,
+        }
+        (work / "run.json").write_text(json.dumps(record, ensure_ascii=False, indent=2) + "\n")
+        (work / "index.html").write_text(index_html(record), encoding="utf-8")
+        target = _stamp_dir(out_root, started)
+        work.chmod(0o755)
+        work.rename(target)
+    except BaseException:
+        shutil.rmtree(work, ignore_errors=True)
+        raise
+    if all(r.ok for r in results):
+        try:
+            point_latest(out_root, target)
+        except OSError as exc:  # e.g. a real folder named "latest": the run itself is complete
+            print(
+                f"devzones report: could not point latest at {target.name}: {exc}", file=sys.stderr
+            )
+    return target, results
+
+
+def _execute_all(
+    plan: RunPlan, work: Path, notebooks_dir: Path, progress: bool
+) -> list[ThemeResult]:
+    # On Linux the workers are forked after papermill and nbconvert are imported here, so
+    # they share those imports instead of each paying for them (about a quarter of a run);
+    # a process already running other threads (a host application) is not forked.
+    import nbconvert  # noqa: F401
+    import papermill  # noqa: F401
+
+    fork = sys.platform == "linux" and threading.active_count() == 1
+    context = get_context("fork" if fork else "spawn")
+    results: dict[str, ThemeResult] = {}
+    with ProcessPoolExecutor(len(plan.themes), mp_context=context) as pool:
+        futures = {
+            pool.submit(
+                execute_theme,
+                str(notebooks_dir / f"{theme}.ipynb"),
+                str(work),
+                theme,
+                {**plan.params, "corpus_dir": str(plan.corpus), "output_dir": theme},
+            ): theme
+            for theme in plan.themes
+        }
+        bar = tqdm(total=len(futures), desc="report", unit="notebook", disable=not progress)
+        for future in as_completed(futures):
+            result = future.result()
+            results[result.theme] = result
+            bar.set_postfix_str(f"{result.theme} {'ok' if result.ok else 'FAILED'}")
+            bar.update()
+        bar.close()
+    return [results[t] for t in plan.themes]
+
+
+def index_html(record: Mapping) -> str:
+    """The run's front page: each theme's report (or failure), the parameters, the corpus."""
+    e = html.escape
+    rows = []
+    for r in record["themes"]:
+        theme = e(r["theme"])
+        status = "ok" if r["ok"] else f"FAILED: {e(r['error'] or '')}"
+        rows.append(
+            f'<tr class="{"ok" if r["ok"] else "failed"}"><td><a href="{theme}.html">{theme}</a>'
+            f'</td><td>{status}</td><td><a href="{theme}.ipynb">notebook</a></td>'
+            f'<td><a href="{theme}/">tables &amp; figures</a></td><td>{r["seconds"]} s</td></tr>'
+        )
+    params = "".join(
+        f"<tr><th>{e(k)}</th><td>{e('' if v is None else str(v))}</td></tr>"
+        for k, v in {"corpus": record["corpus"], **record["parameters"]}.items()
+    )
+    summary = "".join(
+        f"<tr><th>{e(k)}</th><td>{e('; '.join(v) if isinstance(v, list) else str(v))}</td></tr>"
+        for k, v in record["summary"].items()
+    )
+    failed = sum(not r["ok"] for r in record["themes"])
+    verdict = f"{failed} report(s) failed" if failed else "all reports ran"
+    return f"""<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>devzones reports {e(record["started"])}</title>
+<style>
+body {{ font-family: system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
+  "Microsoft YaHei", sans-serif; max-width: 60em; margin: 2em auto; }}
+table {{ border-collapse: collapse; margin-bottom: 1.5em; }}
+th, td {{ border: 1px solid #ccc; padding: 0.3em 0.7em; text-align: left; }}
+tr.failed td {{ background: #fde8e8; }}
+</style></head><body>
+<h1>devzones reports</h1>
+<p>Run started {e(record["started"])} (devzones {e(record["version"])}): {verdict}.
+Raw tables for the whole corpus: <a href="tables/">tables/</a>.</p>
+<h2>Reports</h2>
+<table><tr><th>theme</th><th>status</th><th>executed</th><th>output</th><th>time</th></tr>
+{"".join(rows)}</table>
+<h2>Parameters</h2><table>{params}</table>
+<h2>Corpus</h2><table>{summary}</table>
+</body></html>
+"""
