@@ -190,8 +190,16 @@ _JOBS_RE = re.compile(
     rf"|(?P<b>{_NUM})(?:多|余)?个?就业岗位|(?P<c>{_NUM})(?:多|余)?[人名](?:实现)?就业"
 )
 _DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-_THRESHOLD_RE = re.compile(r"的?(?:重大|重点|产业|工业|大)?(?:项目|工程|企业)")
-_FUND_RE = re.compile(r"基金|资金|资助|奖励|奖补|补贴|补助")  # the head word of a fund's name
+# 投资10亿元以上的重点项目, 1亿元以上的制造业项目: a size class (an industry or kind may lead)
+_THRESHOLD_RE = re.compile(
+    r"的?(?:[\u4e00-\u9fff]{0,4}?[业类型])?(?:重大|重点|大)?(?:项目|工程|企业)"
+)
+_FUND_WORDS = r"基金|资金|资助|奖励|奖补|补贴|补助"  # the head word of a fund's name
+_FUND_RE = re.compile(_FUND_WORDS)
+# A fund named right after its figure: 1亿元招商引资奖励资金, 50万元至200万元的补助. A verb in
+# between (5亿元用于奖励) means the figure is something else spent on it.
+_TAIL_FUND = re.compile(rf"的?(?P<name>[^，,；;。、\s\d的]{{0,10}}?(?:{_FUND_WORDS}))")
+_TAIL_FUND_VERB = re.compile(r"用于|获得|争取|安排|给予|带动|撬动|吸引|申请|兑现|发放|拨付|建设|实施")
 _PER_UNIT_RE = re.compile(r"每(?!年)[^，,。；;]{0,6}$")
 _CARRY_SENTENCES = 6  # how far back an unnamed figure may look for the project it belongs to
 # A zone or an administrative area as the subject: its figures are not the last project's.
@@ -472,6 +480,8 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
     """The measure of ``amount`` from the cue words around it (``lo`` = left edge to read from)."""
     head = text[lo : amount.start]
     measure = measure_cue(head)
+    if _tail_fund(text, amount) is not None and not _cue_touches(head):
+        return "fund"  # 安排1亿元奖励资金, 给予最高300万元的补贴: the noun the figure fills
     if measure is None and prev is not None:
         return prev  # 从10亿元提高到20亿元: the second figure is what the first one was
     if measure is None:
@@ -485,6 +495,18 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
     if amount.text.endswith(("以上", "以下")) and _THRESHOLD_RE.match(text, amount.end):
         return SKIP  # 投资10亿元以上的项目: a size class, not a figure
     return measure
+
+
+def _tail_fund(text: str, amount: Amount) -> re.Match | None:
+    """The fund named right after a figure (3亿元专项资金, 200万元的补助), if any."""
+    m = _TAIL_FUND.match(text, amount.end)
+    return None if m is None or _TAIL_FUND_VERB.search(m["name"]) else m
+
+
+def _cue_touches(head: str) -> bool:
+    """True when a cue word ends right at the figure (总投资5亿元的基金项目: the project's total)."""
+    m = _last(_MEASURE_RE.finditer(head))
+    return m is not None and m.end() == len(head)
 
 
 @dataclass(frozen=True)
@@ -593,8 +615,8 @@ def extract(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
                 continue  # 开发区实现产值…: the output of an area, not of a project
             if owner.batch and measure == "total":
                 measure = "aggregate"
-            if measure == "fund" and not owner.named:
-                owner = replace(owner, project=_fund_name(text, amount, s0, s1) or owner.project)
+            if measure == "fund":
+                owner = _fund_owner(text, amount, cand, owner, s0, s1)
             zone = _zone(doc, mentions, amount.start, sent)
             if zone is None and owner.sentence is not None:
                 zone = _nearest_zone(mentions, owner.sentence[1], *owner.sentence)
@@ -613,14 +635,38 @@ def _nearest_company(companies: list[tuple[int, str]], pos: int) -> str | None:
     return companies[0][1] if companies else None
 
 
-def _fund_name(text: str, amount: Amount, lo: int, hi: int) -> str | None:
-    """The fund a figure fills: the phrase ending in the fund word nearest the figure."""
+def _fund_name(text: str, amount: Amount, lo: int, hi: int) -> tuple[int, str] | None:
+    """(start, name) of the fund a figure fills: the fund named right after it (1亿元奖励资金),
+    else the phrase ending in the fund word nearest the figure."""
+    tail = _tail_fund(text, amount)
+    if tail is not None:
+        return tail.start("name"), tail["name"]
     head = list(_FUND_RE.finditer(text, lo, amount.start))
     m = head[-1] if head else _FUND_RE.search(text, amount.end, _clause_end(text, amount.end, hi))
     if m is None:
         return None
-    start = _np_start(text, m.start(), lo if m.start() < amount.start else amount.end)
-    return text[start : m.end()]
+    floor = lo if m.start() < amount.start else amount.end
+    start = _np_start(text, m.start(), floor, head_noun=False)  # 给予奖励 -> 奖励
+    return start, text[start : m.end()]
+
+
+def _fund_owner(
+    text: str, amount: Amount, cand: Candidate | None, owner: _Owner, lo: int, hi: int
+) -> _Owner:
+    """A fund figure is labelled by its fund: alone when the fund is named nearer the figure
+    than any project (设立X基金，首期出资5亿元), after the project it is granted to when a
+    给予 stands between them (对X项目…给予最高300万元的补贴 -> X项目补贴)."""
+    fund = _fund_name(text, amount, lo, hi)
+    if fund is None:
+        return owner
+    pos, name = fund
+    if not owner.named or cand is None:
+        return replace(owner, project=name)
+    if pos < cand.end:
+        return owner
+    if cand.kind == "project" and "给予" in text[cand.end : amount.start]:
+        return owner if name in cand.label else replace(owner, project=f"{cand.label}{name}")
+    return replace(owner, project=name)
 
 
 def _rows(
@@ -667,6 +713,14 @@ def _rows(
     return [{**base, "amount_yuan": v} for v in values]
 
 
+def _same_fund_named(seen: dict, row: dict) -> bool:
+    """True when ``row`` names in full what an earlier unnamed row labelled in short (a headline's
+    招商引资产业基金, then 晋中市招商引资产业基金 in the body)."""
+    short, full = seen["project"], row["project"]
+    nested = isinstance(short, str) and isinstance(full, str) and short in full
+    return row["_named"] and not seen["_named"] and nested
+
+
 def _finish(rows: list[dict]) -> pd.DataFrame:
     """Drop figures restated in later sentences; share capacity and jobs within a project."""
     kept: list[dict] = []
@@ -677,6 +731,9 @@ def _finish(rows: list[dict]) -> pd.DataFrame:
         # a headline or a later sentence restating a figure (在总投资9726亿元的重大项目中) is
         # not a new fact, unless it names a different project
         restated = seen["sentence_start"] != row["sentence_start"]
+        if restated and _same_fund_named(seen, row):
+            kept[kept.index(seen)] = first[key] = row  # the body names what the headline put short
+            continue
         if restated and not (row["_named"] and row["project"] != seen["project"]):
             continue
         kept.append(row)
