@@ -167,7 +167,15 @@ _GENERIC = re.compile(
     r"|签约|开工|投产|在建|续建|新建|招商引资|亿元以上|等|各类|各|第一个|一个|个|优质|更多|储备"
     r"|在谈|落地|集中|首批|投资|类|其他|批|年度|全年|所有|已|\d+"
 )
-_PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所有|年度|全年|等")
+_PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所有|年度|全年|等|多个")
+# 签约项目, 开工项目 … as a head noun name a collective (all the projects signed, started …) when
+# only areas, periods and target words stand before them: 力争全年签约项目, 长治市开发区签约项目.
+_COLLECTIVE_HEAD = re.compile(r"(?:签约|开工|投产|竣工|落地|在谈|储备|在建|续建|招商引资|招商)$")
+_SCOPE_WORDS = re.compile(
+    r"力争|确保|预计|计划|争取|今年|明年|去年|上半年|下半年|全年|年度|[一二三四]季度|\d+(?:至\d+)?月"
+    r"|\d{4}年|[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|经开区|示范区|农高区|园区|[省市县区])"
+    r"|[两二三四五六七八九十\d]+[省市县区地]|各|新|已|共|累计|、"
+)
 _PROJECT_END = re.compile(r"(?:项目|基地|产业园|园区|工厂|生产线|资金|基金|计划|工程|园)$")
 _SUBJECT_NOUN = re.compile(r"(?:生产线|基地|产业园|园区|工厂|中心|电站|工程)$")
 _QUOTE = re.compile(r"[“\"「]([^”\"」\n]{2,40})[”\"」]")
@@ -176,10 +184,11 @@ _COMPANY_RE = re.compile(
 )
 _BY_COMPANY = re.compile(r"由([^，,；;。、\s的]{2,24}?)(?:投资|建设|开发|承建)")
 # A short firm name opening a clause and investing: 泰山玻纤投资70亿元, 某某能源投建…
-_INVEST_VERB = re.compile(r"投资|投建")
+_INVEST_VERB = re.compile(r"投资(?=[\d一二两三四五六七八九十超近约逾过达]|建)|投建")
 _SHORT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
 _NOT_A_FIRM = re.compile(
     r"区|市|县|省|园|城|镇|村|今年|全年|目前|累计|计划|预计|共|总|项目|企业|政府|社会|我们|已|将|拟|新"
+    r"|年|月|季度|完成|按照|实际|同比"
 )
 _CAPACITY_RE = re.compile(
     r"(?:年产能?|产能)?(?:\d+(?:\.\d+)?)(?:GWh|GW|MWh|MW|万千瓦时|万千瓦|千瓦|万吨|吨|万台|台|万套"
@@ -199,7 +208,9 @@ _FUND_RE = re.compile(_FUND_WORDS)
 # A fund named right after its figure: 1亿元招商引资奖励资金, 50万元至200万元的补助. A verb in
 # between (5亿元用于奖励) means the figure is something else spent on it.
 _TAIL_FUND = re.compile(rf"的?(?P<name>[^，,；;。、\s\d的]{{0,10}}?(?:{_FUND_WORDS}))")
-_TAIL_FUND_VERB = re.compile(r"用于|获得|争取|安排|给予|带动|撬动|吸引|申请|兑现|发放|拨付|建设|实施")
+_TAIL_FUND_VERB = re.compile(
+    r"用于|获得|争取|安排|给予|带动|撬动|吸引|申请|兑现|发放|拨付|建设|实施"
+)
 _PER_UNIT_RE = re.compile(r"每(?!年)[^，,。；;]{0,6}$")
 _CARRY_SENTENCES = 6  # how far back an unnamed figure may look for the project it belongs to
 # A zone or an administrative area as the subject: its figures are not the last project's.
@@ -283,6 +294,13 @@ def is_generic(name: str) -> bool:
     return len(_GENERIC.sub("", name.replace("项目", ""))) < 2
 
 
+def _is_collective(name: str) -> bool:
+    """True for 签约/开工/投产… before 项目 with only areas and periods before it (全年签约,
+    长治市开发区签约, 晋城、运城两市开发区签约): all such projects, not one."""
+    m = _COLLECTIVE_HEAD.search(name)
+    return m is not None and not _SCOPE_WORDS.sub("", name[: m.start()])
+
+
 def split_company(name: str) -> tuple[str | None, str]:
     """Split a leading company name off a project phrase: (company, rest)."""
     m = _last(_COMPANY_RE.finditer(name))
@@ -303,9 +321,10 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
         if not after_predicate:
             company, rest = split_company(name)
             label = f"{rest}项目"
-            if not is_generic(rest):
+            collective = _is_collective(rest)
+            if not is_generic(rest) and not collective:
                 found.append(Candidate(start, pos + 2, label, "project", company))
-            elif _PLURAL.search(name):
+            elif _PLURAL.search(name) or collective:
                 clause = text[_clause_start(text, pos, lo) : pos + 2]
                 found.append(Candidate(start, pos + 2, clause, "batch"))
             elif name or start == lo or text[start - 1] in _CLAUSE_BREAK:
@@ -446,10 +465,17 @@ def _nearest_zone(mentions: pd.DataFrame, pos: int, lo: int, hi: int) -> str | N
     return order[0][2]
 
 
-def _zone(doc: Document, mentions: pd.DataFrame, pos: int, sent: tuple[int, int]) -> str | None:
-    """The zone mention nearest the figure in its sentence, else the last one before it in the
-    paragraph (the paragraph's lead often names the zone its projects sit in)."""
-    zone = _nearest_zone(mentions, pos, *sent)
+def _zone(
+    doc: Document, mentions: pd.DataFrame, pos: int, sent: tuple[int, int], prev_end: int
+) -> str | None:
+    """The zone named in the figure's own list item (位于X的A项目（…）、位于Y的B项目（…）: after
+    the previous figure and the last 、), else the mention nearest the figure in its sentence,
+    else the last one before it in the paragraph (the paragraph's lead often names the zone)."""
+    item = max(
+        prev_end, doc.text.rfind("、", prev_end, pos) + 1, _clause_start(doc.text, pos, prev_end)
+    )
+    zone = _nearest_zone(mentions, pos, item, pos) if prev_end > sent[0] else None
+    zone = zone or _nearest_zone(mentions, pos, *sent)
     para = _paragraph_start(doc.text, sent[0])
     if zone is None and para < sent[0]:
         zone = _nearest_zone(mentions, sent[0], para, sent[0])
@@ -461,6 +487,82 @@ def _names_area(text: str, mentions: pd.DataFrame, lo: int, hi: int) -> bool:
     if _AREA_RE.search(text, lo, hi):
         return True
     return not mentions.empty and bool(((mentions["start"] >= lo) & (mentions["end"] <= hi)).any())
+
+
+def _area_scope(text: str, mentions: pd.DataFrame, s0: int, pos: int, carry: _Owner) -> int | None:
+    """Where the area a figure belongs to is named: its sentence, or its paragraph when no
+    project of this paragraph carries (…晋城经开区完成进出口总额…；全年完成固定资产投资…)."""
+    if _names_area(text, mentions, s0, pos):
+        return s0
+    para = _paragraph_start(text, s0)
+    carried_in = carry.sentence is None or carry.sentence[0] < para
+    return para if carried_in and _names_area(text, mentions, para, pos) else None
+
+
+def _areas(
+    text: str, mentions: pd.DataFrame, lo: int, hi: int, words: bool = True
+) -> list[tuple[int, int]]:
+    """(start, end) of the zone mentions and (if ``words``) area words (全区, 开发区) in
+    ``text[lo:hi]``."""
+    found = [m.span() for m in _AREA_RE.finditer(text, lo, hi)] if words else []
+    if not mentions.empty:
+        inside = mentions[(mentions["start"] >= lo) & (mentions["end"] <= hi)]
+        found += zip(inside["start"].tolist(), inside["end"].tolist(), strict=True)
+    return found
+
+
+def _area_label(text: str, mentions: pd.DataFrame, s0: int, lo: int, pos: int) -> str | None:
+    """An area's figure is labelled by the area and the cue: 全区完成固定资产投资 when the area
+    opens the figure's clause, else the last zone (or area word) named before plus the cue
+    (介休经开区…，上半年完成投资 -> 介休经开区完成投资)."""
+    cue = _last(_MEASURE_RE.finditer(text, s0, pos))
+    if cue is None:
+        return None
+    c0 = _clause_start(text, cue.start(), s0)
+    subject = min((a for a, _ in _areas(text, mentions, c0, cue.start())), default=None)
+    if subject is not None and cue.start() - subject <= 12:
+        return text[subject : cue.end()]
+    # outside the clause a zone's name is the subject more often than 全市 (占全市…的八成)
+    spans = _areas(text, mentions, lo, cue.start(), words=False) or _areas(
+        text, mentions, lo, cue.start()
+    )
+    if not spans:
+        return cue[0]
+    a, b = max(spans, key=lambda span: (span[1], -span[0]))
+    return f"{text[a:b]}{cue[0]}"
+
+
+_LIST_COUNT = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?P<unit>[省市县区地家个])")
+
+
+def _list_labels(phrase: str) -> list[str]:
+    """The names of a list sharing one head: 晋城、运城两市开发区签约项目 -> 晋城市开发区签约项目,
+    运城市开发区签约项目 (the last item is as long as the one before it when no count ends it)."""
+    items = phrase.split("、")
+    if len(items) < 2 or not all(1 <= len(i) <= 8 for i in items[:-1]):
+        return []
+    last = items[-1]
+    m = _LIST_COUNT.search(last)
+    if m is not None and m.start() > 0:
+        own, unit, tail = last[: m.start()], m["unit"], last[m.end() :]
+    else:
+        own, unit, tail = last[: len(items[-2])], "", last[len(items[-2]) :]
+    unit = unit if unit in "省市县区" else ""
+    if not tail:
+        return []
+    return [f"{i}{'' if i.endswith(unit) else unit}{tail}" for i in [*items[:-1], own]]
+
+
+def _list_item(
+    text: str, cand: Candidate, amount: Amount, amounts: list[Amount], lo: int
+) -> str | None:
+    """With 分别 (A、B签约项目总投资分别为X、Y), the i-th figure belongs to the i-th item."""
+    k = text.rfind("分别", cand.end, amount.start)
+    if k == -1:
+        return None
+    labels = _list_labels(text[_clause_start(text, cand.start, lo) : cand.end])
+    i = sum(1 for a in amounts if k < a.start < amount.start)
+    return labels[i] if i < len(labels) else None
 
 
 def _amounts(text: str) -> list[Amount]:
@@ -504,7 +606,7 @@ def _tail_fund(text: str, amount: Amount) -> re.Match | None:
 
 
 def _cue_touches(head: str) -> bool:
-    """True when a cue word ends right at the figure (总投资5亿元的基金项目: the project's total)."""
+    """True when a cue word ends right at the figure (总投资5亿元的基金项目: its total)."""
     m = _last(_MEASURE_RE.finditer(head))
     return m is not None and m.end() == len(head)
 
@@ -523,8 +625,34 @@ class _Owner:
     story: int = 0
 
 
-def _pick_candidate(cands: list[Candidate], text: str, amount: Amount, hi: int) -> Candidate | None:
-    """The nearest name before the figure in its sentence, else the one right after it."""
+def _bracket_candidate(
+    cands: list[Candidate], text: str, amount: Amount, lo: int
+) -> Candidate | None:
+    """A figure in brackets belongs to the name right before them: X生产线（投资3.5亿元）."""
+    opening = max(text.rfind("（", lo, amount.start), text.rfind("(", lo, amount.start))
+    if (
+        opening <= lo
+        or max(text.rfind("）", opening, amount.start), text.rfind(")", opening, amount.start))
+        != -1
+    ):
+        return None
+    before = next((c for c in cands if c.end == opening), None)
+    if before is not None:
+        return before
+    start = _np_start(text, opening, lo, head_noun=False)
+    company, rest = split_company(text[start:opening])
+    if len(rest) < 2 or is_generic(rest):
+        return None
+    return Candidate(start, opening, rest, "project", company)
+
+
+def _pick_candidate(
+    cands: list[Candidate], text: str, amount: Amount, lo: int, hi: int
+) -> Candidate | None:
+    """The name a figure in brackets follows, else the nearest name before the figure in its
+    sentence, else the one right after it."""
+    if (bracketed := _bracket_candidate(cands, text, amount, lo)) is not None:
+        return bracketed
     if text.startswith("的", amount.end):
         # 包括总投资20亿元的A项目、总投资15亿元的B项目 / 总投资500亿元的120个项目: the name follows
         stop = _clause_end(text, amount.end, hi)
@@ -552,6 +680,7 @@ def _owner(
     sent: tuple[int, int],
     carry: _Owner,
     area_subject: bool,
+    area_label: str | None = None,
 ) -> _Owner:
     company = _nearest_company(companies, pos)
     if cand is not None and cand.kind == "batch":
@@ -559,7 +688,8 @@ def _owner(
     if cand is not None and cand.kind == "project":
         return _Owner(cand.label, cand.company or company, named=True, sentence=sent)
     if area_subject and cand is None:
-        return _Owner(company=company)  # 开发区累计完成投资…: the area's figure, not a project's
+        # 开发区累计完成投资…: the area's figure, not a project's
+        return _Owner(project=area_label, company=company)
     return replace(carry, company=company or carry.company, named=False)
 
 
@@ -605,19 +735,27 @@ def extract(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
             if amount.start < s0:
                 continue
             measure = _classify(text, amount, left, prev_measure)
+            prev_end = left
             prev_measure, left = measure, amount.end
             if measure is None or measure == SKIP:
                 continue
-            cand = _pick_candidate(cands, text, amount, s1)
-            area = _names_area(text, mentions, s0, amount.start)
-            owner = _owner(cand, companies, amount.start, sent, carry, area)
+            cand = _pick_candidate(cands, text, amount, s0, s1)
+            area_lo = _area_scope(text, mentions, s0, amount.start, carry)
+            area_label = None
+            if area_lo is not None and measure != "output_value":
+                area_label = _area_label(text, mentions, s0, area_lo, amount.start)
+            owner = _owner(
+                cand, companies, amount.start, sent, carry, area_lo is not None, area_label
+            )
+            if cand is not None and (item := _list_item(text, cand, amount, amounts, s0)):
+                owner = replace(owner, project=item)
             if measure == "output_value" and owner.project is None:
                 continue  # 开发区实现产值…: the output of an area, not of a project
             if owner.batch and measure == "total":
                 measure = "aggregate"
             if measure == "fund":
                 owner = _fund_owner(text, amount, cand, owner, s0, s1)
-            zone = _zone(doc, mentions, amount.start, sent)
+            zone = _zone(doc, mentions, amount.start, sent, prev_end)
             if zone is None and owner.sentence is not None:
                 zone = _nearest_zone(mentions, owner.sentence[1], *owner.sentence)
             for row in _rows(doc, amount, sent, measure, owner, zone, year):
