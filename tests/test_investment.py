@@ -297,7 +297,7 @@ def test_project_after_a_verb_with_company_capacity_and_jobs(article_rows) -> No
 def test_area_figures_do_not_inherit_the_last_project(article_rows) -> None:
     row = row_at(article_rows, 85)
     assert row["measure"] == "completed"
-    assert pd.isna(row["project"])
+    assert row["project"] == "开发区累计完成投资"  # the area and its cue, not the last project
     assert not ((article_rows["amount_yuan"] - 260 * YI).abs() < 1).any()  # the area's output
 
 
@@ -329,7 +329,7 @@ def test_a_batch_carries_to_the_next_sentence(article_rows) -> None:
 
 def test_a_slogan_is_not_a_project(article_rows) -> None:
     row = row_at(article_rows, 23.4)
-    assert row["measure"] == "completed" and pd.isna(row["project"])
+    assert row["measure"] == "completed" and row["project"] == "开发区完成固定资产投资"
 
 
 def test_a_bare_count_takes_its_batch_name_from_the_clause_before(article_rows) -> None:
@@ -366,3 +366,92 @@ def test_jobs(sentence: str, jobs: int | None) -> None:
 )
 def test_capacity(text: str, capacity: str | None) -> None:
     assert capacity_in(text) == capacity
+
+
+# Sentences written for these tests: programme targets, subsidies named after their figure, a
+# size class beside a reward fund, area-wide figures, a bracketed figure, a 分别 list.
+ARTICLE_2 = """某某市设立30亿元产业引导基金
+2024年3月5日，为支持园区重点项目招商，某某市发起设立总规模30亿元的某某市产业引导基金，首期认缴6亿元已完成。
+下半年，开发区将开展专题招商，力争全年签约项目总投资突破300亿元。
+分县看，甲县开发区签约项目总投资420亿元；东山、西河两市开发区签约项目总投资分别为380亿元、260亿元。
+对新落户的研发机构，根据设备投入给予30万元至80万元的补助。
+对新建的装备制造项目按厂房投资额给予最高150万元的补贴。
+同时，区财政每年安排5000万元产业扶持奖励资金，对新引进的固定资产投资8亿元以上的制造业项目，按照实际投资额的3%给予奖励，单个项目最高不超过800万元。
+前三季度，全区完成固定资产投资48.2亿元，同比增长9.5%。
+某某经开区依托化工基础，打造循环产业链，上半年完成投资12.6亿元。
+投产项目中，丁戊食品三期冷链仓储中心（投资2.6亿元）已投入运营。
+新辰光电显示项目总投资16亿元。
+2023年，某某高新区完成进出口总额50亿元；全年完成固定资产投资61.7亿元。
+基金首批投向3个项目，分别是位于甲园区的己庚材料项目（总投资5亿元）、位于乙园区的辛壬装备项目（总投资3亿元）和丙园区的癸子医药项目（总投资2亿元）。
+"""
+
+
+@pytest.fixture(scope="module")
+def article2_rows(tmp_path_factory) -> pd.DataFrame:
+    from devzones.tables import load_documents
+
+    folder = tmp_path_factory.mktemp("article2")
+    (folder / "article2.txt").write_text(ARTICLE_2, encoding="utf-8")
+    docs, errors = load_documents(folder)
+    assert not errors and len(docs) == 1
+    zones = ["某某高新区", "某某经开区", "甲园区", "乙园区", "丙园区"]
+    mentions = pd.concat([mentions_of(docs[0], z) for z in zones], ignore_index=True)
+    return rows_of(docs[0], mentions)
+
+
+def test_programme_targets_and_area_totals_are_aggregates(article2_rows) -> None:
+    target, county = row_at(article2_rows, 300), row_at(article2_rows, 420)
+    assert (target["measure"], target["project"]) == ("aggregate", "力争全年签约项目")
+    assert (county["measure"], county["project"]) == ("aggregate", "甲县开发区签约项目")
+
+
+def test_a_fenbie_list_gives_each_figure_its_item(article2_rows) -> None:
+    first, second = row_at(article2_rows, 380), row_at(article2_rows, 260)
+    assert first["project"] == "东山市开发区签约项目"
+    assert second["project"] == "西河市开发区签约项目"
+    assert first["measure"] == second["measure"] == "aggregate"
+
+
+def test_subsidies_named_after_their_figure_are_funds(article2_rows) -> None:
+    low, high = row_at(article2_rows, 0.003), row_at(article2_rows, 0.008)
+    assert (low["measure"], high["measure"]) == ("fund", "fund")
+    assert low["project"] == "补助"
+    cap = row_at(article2_rows, 0.015)
+    assert (cap["measure"], cap["project"]) == ("fund", "装备制造项目补贴")
+
+
+def test_a_size_class_beside_a_reward_fund(article2_rows) -> None:
+    fund = row_at(article2_rows, 0.5)
+    assert (fund["measure"], fund["project"]) == ("fund", "产业扶持奖励资金")
+    assert not ((article2_rows["amount_yuan"] - 8 * YI).abs() < 1).any()  # 8亿元以上的制造业项目
+    cap = row_at(article2_rows, 0.08)
+    assert cap["measure"] == "fund" and "奖励" in cap["project"]
+    assert pd.isna(cap["company"])  # 按照实际投资额: not a firm
+
+
+def test_a_first_tranche_takes_the_fund_it_fills(article2_rows) -> None:
+    total, first = row_at(article2_rows, 30), row_at(article2_rows, 6)
+    assert total["project"] == first["project"] == "某某市产业引导基金"
+    assert first["measure"] == "fund"
+    assert total["sentence_start"] > 0  # the body's row, not the headline's shorter one
+
+
+def test_area_figures_are_labelled_by_the_area(article2_rows) -> None:
+    quarter = row_at(article2_rows, 48.2)
+    assert (quarter["measure"], quarter["project"]) == ("completed", "全区完成固定资产投资")
+    east = row_at(article2_rows, 12.6)
+    assert east["project"] == "某某经开区完成投资"
+    assert pd.isna(east["company"])  # 上半年完成投资: a period and a verb, not a firm
+    # the paragraph names a zone: its figure is not the last paragraph's project
+    year = row_at(article2_rows, 61.7)
+    assert year["project"] == "某某高新区全年完成固定资产投资"
+
+
+def test_a_bracketed_figure_belongs_to_the_name_before(article2_rows) -> None:
+    row = row_at(article2_rows, 2.6)
+    assert (row["project"], row["measure"]) == ("丁戊食品三期冷链仓储中心", "total")
+
+
+def test_list_items_keep_their_own_zone(article2_rows) -> None:
+    zones = {yi: row_at(article2_rows, yi)["zone_surface"] for yi in (5, 3, 2)}
+    assert zones == {5: "甲园区", 3: "乙园区", 2: "丙园区"}

@@ -207,7 +207,7 @@ _FUND_WORDS = r"基金|资金|资助|奖励|奖补|补贴|补助"  # the head wo
 _FUND_RE = re.compile(_FUND_WORDS)
 # A fund named right after its figure: 1亿元招商引资奖励资金, 50万元至200万元的补助. A verb in
 # between (5亿元用于奖励) means the figure is something else spent on it.
-_TAIL_FUND = re.compile(rf"的?(?P<name>[^，,；;。、\s\d的]{{0,10}}?(?:{_FUND_WORDS}))")
+_TAIL_FUND = re.compile(rf"的?(?P<name>[^，,；;。、\s\d的]{{0,10}}(?:{_FUND_WORDS}))")
 _TAIL_FUND_VERB = re.compile(
     r"用于|获得|争取|安排|给予|带动|撬动|吸引|申请|兑现|发放|拨付|建设|实施"
 )
@@ -474,8 +474,7 @@ def _zone(
     item = max(
         prev_end, doc.text.rfind("、", prev_end, pos) + 1, _clause_start(doc.text, pos, prev_end)
     )
-    zone = _nearest_zone(mentions, pos, item, pos) if prev_end > sent[0] else None
-    zone = zone or _nearest_zone(mentions, pos, *sent)
+    zone = _nearest_zone(mentions, pos, item, pos) or _nearest_zone(mentions, pos, *sent)
     para = _paragraph_start(doc.text, sent[0])
     if zone is None and para < sent[0]:
         zone = _nearest_zone(mentions, sent[0], para, sent[0])
@@ -658,8 +657,8 @@ def _pick_candidate(
         stop = _clause_end(text, amount.end, hi)
         batch = next((c for c in cands if c.kind == "batch" and amount.end < c.end <= stop), None)
         tail = batch or _tail_project(text, cands, amount.end, hi)
-        if tail is not None:
-            return tail
+        if tail is not None and not _FUND_RE.fullmatch(tail.label):
+            return tail  # (给予300万元的补贴: a bare 补贴 names no project; look before)
     head = [c for c in cands if c.end <= amount.start]
     named = [c for c in head if c.kind != "anaphor"]
     if head and head[-1].kind == "anaphor" and named:
