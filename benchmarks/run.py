@@ -1,0 +1,645 @@
+"""Benchmark harness (``make bench``): for each corpus size it generates (or reuses) the corpus,
+times a cold extraction (``devzones extract --no-cache``) in a subprocess, reads that process's
+peak RSS from ``wait4``, and times a bare decode + OpenCC pass over the same bytes as the floor.
+It then compares time per MB and peak RSS at the largest size with 10x, ``--jobs 1`` with
+``--jobs 2`` and a cache re-run with the cold run at 100x, and ``devzones report`` on the seeds
+with an empty notebook sent through the same papermill + nbconvert path. Each comparison is
+checked against its target (PASS/FAIL, or n/a when the engine lacks the flag) and everything is
+written as Markdown and CSV under ``benchmarks/results/`` with the machine, Python, date and
+commit. Never part of ``make test``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime as dt
+import json
+import os
+import platform
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import generate
+
+BENCH_DIR = Path(__file__).resolve().parent
+ROOT = BENCH_DIR.parent
+RESULTS_DIR = BENCH_DIR / "results"
+
+# Targets: (name, limit, direction). "max" passes when value <= limit, "min" when >= limit.
+TARGETS = {
+    "extraction / floor": (8.0, "max"),
+    "time per MB, largest / 10x": (1.2, "max"),
+    "peak RSS, largest / 10x": (1.5, "max"),
+    "speed-up, jobs 2 over jobs 1": (1.6, "min"),
+    "cache re-run / cold": (0.1, "max"),
+    "report / empty-notebook floor": (1.5, "max"),
+}
+SMALL_CORPUS_BYTES = 1_000_000  # below this, time the median of three runs
+
+
+# ---------------------------------------------------------------- running a measured subprocess
+
+
+@dataclass(frozen=True)
+class Run:
+    """One finished subprocess: exit code, wall seconds, peak RSS (MB) and its output."""
+
+    returncode: int
+    wall: float
+    rss_mb: float
+    stdout: str
+    stderr: str
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def failure(self) -> str:
+        lines = [ln for ln in self.stderr.strip().splitlines() if ln.strip()]
+        return lines[-1][:160] if lines else f"exit code {self.returncode}"
+
+
+def run_measured(cmd: Sequence[str], cwd: Path, env: dict[str, str]) -> Run:
+    """Run ``cmd`` and reap it with ``wait4``: its rusage gives the peak RSS of the largest
+    process in its tree (the child, or any descendant it waited for)."""
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        start = time.perf_counter()
+        proc = subprocess.Popen(list(cmd), cwd=cwd, env=env, stdout=out, stderr=err)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        return Run(
+            proc.returncode,
+            wall,
+            usage.ru_maxrss / 1024,  # Linux reports kilobytes
+            out.read().decode("utf-8", "replace"),
+            err.read().decode("utf-8", "replace"),
+        )
+
+
+@dataclass(frozen=True)
+class Timing:
+    """Repeated runs of one command: median wall time, largest peak RSS, the last run's output."""
+
+    runs: tuple[Run, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(r.ok for r in self.runs)
+
+    @property
+    def wall(self) -> float:
+        return statistics.median(r.wall for r in self.runs)
+
+    @property
+    def rss_mb(self) -> float:
+        return max(r.rss_mb for r in self.runs)
+
+    @property
+    def last(self) -> Run:
+        return self.runs[-1]
+
+
+def child_env() -> dict[str, str]:
+    """The environment for every child: this checkout's ``lib`` first on the import path."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in (str(ROOT / "lib"), env.get("PYTHONPATH")) if p)
+    env.setdefault("PYTHONHASHSEED", "0")
+    return env
+
+
+def devzones(*args: str) -> list[str]:
+    return [sys.executable, "-m", "devzones.cli", *args]
+
+
+def timed(cmd: Sequence[str], repeats: int, env: dict[str, str]) -> Timing:
+    """Run ``cmd`` ``repeats`` times, each in a fresh working folder that replaces ``{work}`` in
+    its arguments (so outputs, and a cache kept beside them, start empty). Stops at a failure."""
+    runs: list[Run] = []
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory(prefix="devzones-bench-") as tmp:
+            run = run_measured([a.replace("{work}", tmp) for a in cmd], Path(tmp), env)
+        runs.append(run)
+        if not run.ok:
+            break
+    return Timing(tuple(runs))
+
+
+# ---------------------------------------------------------------- what the engine offers
+
+
+def supported_flags(env: dict[str, str], command: str) -> set[str]:
+    """Long options ``devzones COMMAND --help`` lists (empty if the command does not exist)."""
+    run = run_measured(devzones(command, "--help"), ROOT, env)
+    return set(re.findall(r"--[a-z][a-z-]*", run.stdout)) if run.ok else set()
+
+
+def extract_cmd(
+    corpus: Path, flags: set[str], *, jobs: int | None, cache: bool, engine: str | None
+) -> tuple[list[str], list[str]]:
+    """``devzones extract`` with the options asked for, and the options left out because the
+    engine does not offer them."""
+    wanted = []
+    if jobs:
+        wanted.append(["--jobs", str(jobs)])
+    if not cache:
+        wanted.append(["--no-cache"])
+    if engine:
+        wanted.append(["--engine", engine])
+    cmd = devzones("extract", str(corpus), "--out", "{work}/out")
+    for option in wanted:
+        if option[0] in flags:
+            cmd.extend(option)
+    return cmd, [option[0] for option in wanted if option[0] not in flags]
+
+
+def documents_read(stdout: str) -> int | None:
+    """The document count the extract command prints ('N documents -> OUT')."""
+    match = re.search(r"(\d+) documents", stdout)
+    return int(match.group(1)) if match else None
+
+
+# ---------------------------------------------------------------- results
+
+
+@dataclass
+class Results:
+    """Every figure of one benchmark run, as rows for the tables and the CSV."""
+
+    meta: dict
+    sizes: list[dict] = field(default_factory=list)
+    checks: list[dict] = field(default_factory=list)
+    runs: list[dict] = field(default_factory=list)
+
+    def check(self, name: str, value: float | None, detail: str, note: str = "") -> None:
+        limit, direction = TARGETS[name]
+        if value is None:
+            result = "n/a"
+        elif direction == "max":
+            result = "PASS" if value <= limit else "FAIL"
+        else:
+            result = "PASS" if value >= limit else "FAIL"
+        target = f"{'<=' if direction == 'max' else '>='} {limit:g}"
+        measured = "n/a" if value is None else f"{value:.2f}"
+        self.checks.append(
+            {
+                "check": name,
+                "detail": detail,
+                "measured": measured,
+                "target": target,
+                "result": result,
+                "note": note,
+            }
+        )
+        print(f"  {result:4}  {name} [{detail}]: {measured} (target {target}) {note}".rstrip())
+
+    def run(self, what: str, size: int | None, timing: Timing | None, note: str = "") -> None:
+        row = {"run": what, "size": f"{size}x" if size else "", "note": note}
+        if timing is not None:
+            row |= {
+                "wall_s": f"{timing.wall:.3f}",
+                "peak_rss_mb": f"{timing.rss_mb:.0f}",
+                "repeats": len(timing.runs),
+                "ok": timing.ok,
+            }
+        self.runs.append(row)
+
+
+def git(*args: str) -> str:
+    done = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+    return done.stdout.strip()
+
+
+def cpu_model() -> str:
+    text = Path("/proc/cpuinfo").read_text() if Path("/proc/cpuinfo").exists() else ""
+    match = re.search(r"model name\s*:\s*(.+)", text)
+    return match.group(1).strip() if match else platform.processor()
+
+
+def machine_info(args: argparse.Namespace) -> dict:
+    dirty = "+dirty" if git("status", "--porcelain", "--untracked-files=no") else ""
+    return {
+        "date_utc": dt.datetime.now(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "commit": git("rev-parse", "--short", "HEAD") + dirty,
+        "branch": git("rev-parse", "--abbrev-ref", "HEAD"),
+        "cores": os.cpu_count(),
+        "cores_usable": len(os.sched_getaffinity(0)),
+        "cpu": cpu_model(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_avg_start": " ".join(f"{x:.2f}" for x in os.getloadavg()),
+        "quick": args.quick,
+        "sizes": ",".join(f"{s}x" for s in args.sizes),
+        "jobs": args.jobs,
+        "corpus_seed": args.seed,
+        "seeds_bytes": generate.seeds_total_bytes(),
+    }
+
+
+def markdown_table(rows: list[dict], columns: list[str]) -> str:
+    lines = ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    lines += ["| " + " | ".join(str(r.get(c, "")) for c in columns) + " |" for r in rows]
+    return "\n".join(lines)
+
+
+SIZE_COLUMNS = [
+    "size",
+    "files",
+    "MB",
+    "docs",
+    "flags",
+    "wall_s",
+    "net_s",
+    "MB_per_s",
+    "s_per_MB",
+    "peak_rss_mb",
+    "floor_s",
+    "floor_MB_per_s",
+    "ratio",
+    "gross_ratio",
+    "note",
+]
+
+
+def write_results(results: Results) -> tuple[Path, Path]:
+    meta = results.meta
+    stamp = meta["date_utc"].replace(":", "").replace("-", "")
+    stem = f"{stamp}_{meta['commit'].replace('+', '-')}{'_quick' if meta['quick'] else ''}"
+    RESULTS_DIR.mkdir(parents=True, exist_ok=True)
+    md_path, csv_path = RESULTS_DIR / f"{stem}.md", RESULTS_DIR / f"{stem}.csv"
+    md = [
+        f"# devzones benchmark, {meta['date_utc']}",
+        "",
+        "\n".join(f"- {k}: {v}" for k, v in meta.items()),
+        "",
+        "## Checks",
+        "",
+        markdown_table(results.checks, ["check", "detail", "measured", "target", "result", "note"]),
+        "",
+        "## Extraction by corpus size (cold, one process; net = wall - CLI start-up)",
+        "",
+        markdown_table(results.sizes, SIZE_COLUMNS),
+        "",
+        "## Other runs",
+        "",
+        markdown_table(
+            results.runs, ["run", "size", "wall_s", "peak_rss_mb", "repeats", "ok", "note"]
+        ),
+        "",
+    ]
+    md_path.write_text("\n".join(md), encoding="utf-8")
+    with csv_path.open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(
+            [
+                "date_utc",
+                "commit",
+                "cores",
+                "python",
+                "quick",
+                "section",
+                "name",
+                "size",
+                "value",
+                "target",
+                "result",
+                "note",
+            ]
+        )
+        ident = [meta["date_utc"], meta["commit"], meta["cores"], meta["python"], meta["quick"]]
+        for row in results.sizes:
+            for name in SIZE_COLUMNS[1:-1]:
+                writer.writerow(
+                    [
+                        *ident,
+                        "size",
+                        name,
+                        row["size"],
+                        row.get(name, ""),
+                        "",
+                        "",
+                        row.get("note", ""),
+                    ]
+                )
+        for row in results.runs:
+            writer.writerow(
+                [
+                    *ident,
+                    "run",
+                    row["run"],
+                    row["size"],
+                    row.get("wall_s", ""),
+                    "",
+                    "ok" if row.get("ok") else "",
+                    row["note"],
+                ]
+            )
+        for row in results.checks:
+            writer.writerow(
+                [
+                    *ident,
+                    "check",
+                    row["check"],
+                    row["detail"],
+                    row["measured"],
+                    row["target"],
+                    row["result"],
+                    row["note"],
+                ]
+            )
+    return md_path, csv_path
+
+
+# ---------------------------------------------------------------- the benchmark steps
+
+
+@dataclass
+class Context:
+    args: argparse.Namespace
+    env: dict[str, str]
+    flags: set[str]
+    startup: float  # seconds the extract CLI takes to start (imports) and exit
+    noise: float  # net times below this are start-up jitter, not work
+    results: Results
+    net: dict[int, float] = field(default_factory=dict)  # size -> net cold seconds (jobs=args.jobs)
+    rss: dict[int, float] = field(default_factory=dict)
+    mb: dict[int, float] = field(default_factory=dict)
+
+
+def repeats_for(manifest: dict, args: argparse.Namespace) -> int:
+    if args.repeat:
+        return args.repeat
+    return 3 if manifest["bytes"] < SMALL_CORPUS_BYTES and not args.quick else 1
+
+
+def measure_startup(env: dict[str, str]) -> tuple[float, float]:
+    """Median wall time of ``devzones extract --help`` (interpreter start-up plus the CLI's
+    imports) and the noise on it: the spread of five runs, at least 50 ms."""
+    walls = [run_measured(devzones("extract", "--help"), ROOT, env).wall for _ in range(5)]
+    return statistics.median(walls), max(0.05, max(walls) - min(walls))
+
+
+def run_floor(size: int, repeats: int, env: dict[str, str]) -> tuple[float, float]:
+    """The floor over corpus ``xN``: median seconds of its conversion loop, and of its process."""
+    cmd = [sys.executable, str(BENCH_DIR / "floor.py"), str(generate.corpus_dir(size))]
+    runs = [
+        run_measured([*cmd, str(generate.manifest_path(size))], ROOT, env) for _ in range(repeats)
+    ]
+    if not all(r.ok for r in runs):
+        raise RuntimeError(f"floor.py failed on {size}x: {runs[-1].failure()}")
+    loop = statistics.median(json.loads(r.stdout)["seconds"] for r in runs)
+    return loop, statistics.median(r.wall for r in runs)
+
+
+def bench_size(ctx: Context, size: int) -> None:
+    args = ctx.args
+    manifest = generate.ensure_corpus(size, args.seed)
+    corpus = generate.corpus_dir(size)
+    mb = manifest["bytes"] / 1e6
+    repeats = repeats_for(manifest, args)
+    cmd, missing = extract_cmd(corpus, ctx.flags, jobs=args.jobs, cache=False, engine=args.engine)
+    print(f"{size}x: {manifest['files']} files, {mb:.2f} MB; extracting ({repeats} run(s))")
+    extraction = timed(cmd, repeats, ctx.env)
+    floor_s, floor_wall = run_floor(size, repeats, ctx.env)
+    row = {
+        "size": f"{size}x",
+        "files": manifest["files"],
+        "MB": f"{mb:.2f}",
+        "floor_s": f"{floor_s:.3f}",
+        "floor_MB_per_s": f"{mb / floor_s:.1f}",
+        "flags": " ".join(a for a in cmd if a.startswith("--") and a != "--out"),
+    }
+    if missing:
+        row["note"] = "engine lacks " + ", ".join(missing)
+    if not extraction.ok:
+        row["note"] = f"extraction failed: {extraction.last.failure()}"
+        ctx.results.sizes.append(row)
+        print(f"  {row['note']}")
+        return
+    net = extraction.wall - ctx.startup
+    row |= {
+        "docs": documents_read(extraction.last.stdout),
+        "wall_s": f"{extraction.wall:.3f}",
+        "peak_rss_mb": f"{extraction.rss_mb:.0f}",
+        "gross_ratio": f"{extraction.wall / floor_wall:.1f}",
+    }
+    if row["docs"] is not None and row["docs"] < manifest["files"]:
+        read = f"read {row['docs']} of {manifest['files']} files"
+        row["note"] = "; ".join(filter(None, (row.get("note"), read)))
+    ctx.results.sizes.append(row)
+    print(
+        f"  wall {extraction.wall:.2f}s (start-up {ctx.startup:.2f}s), peak RSS "
+        f"{extraction.rss_mb:.0f} MB; floor {floor_s:.3f}s ({mb / floor_s:.1f} MB/s)"
+    )
+    if net < ctx.noise:
+        row["net_s"] = f"<{ctx.noise:.2f}"
+        note = f"net time within start-up noise ({ctx.noise:.2f}s)"
+        ctx.results.check("extraction / floor", None, f"{size}x", note)
+        return
+    ctx.net[size], ctx.rss[size], ctx.mb[size] = net, extraction.rss_mb, mb
+    row |= {
+        "net_s": f"{net:.3f}",
+        "MB_per_s": f"{mb / net:.2f}",
+        "s_per_MB": f"{net / mb:.3f}",
+        "ratio": f"{net / floor_s:.1f}",
+    }
+    ctx.results.check("extraction / floor", net / floor_s, f"{size}x", f"{mb / net:.2f} MB/s net")
+
+
+def bench_scaling(ctx: Context) -> None:
+    """Time per MB and peak RSS at the largest size measured, against 10x."""
+    top = max(ctx.net, default=None)
+    base = 10 if 10 in ctx.net and top != 10 else min(ctx.net, default=None)
+    if top == base:
+        note = "needs net times at two sizes"
+        ctx.results.check("time per MB, largest / 10x", None, "", note)
+        ctx.results.check("peak RSS, largest / 10x", None, "", note)
+        return
+    per_mb = {s: ctx.net[s] / ctx.mb[s] for s in (base, top)}
+    ctx.results.check(
+        "time per MB, largest / 10x",
+        per_mb[top] / per_mb[base],
+        f"{top}x vs {base}x",
+        f"{per_mb[top]:.3f} vs {per_mb[base]:.3f} s/MB",
+    )
+    ctx.results.check(
+        "peak RSS, largest / 10x",
+        ctx.rss[top] / ctx.rss[base],
+        f"{top}x vs {base}x",
+        f"{ctx.rss[top]:.0f} vs {ctx.rss[base]:.0f} MB",
+    )
+
+
+def comparison_size(ctx: Context) -> int:
+    """100x for the jobs and cache comparisons, or the largest size when 100x is not run."""
+    return 100 if 100 in ctx.args.sizes else max(ctx.args.sizes)
+
+
+def bench_jobs(ctx: Context) -> None:
+    size = comparison_size(ctx)
+    detail = f"{size}x"
+    if "--jobs" not in ctx.flags:
+        ctx.results.check("speed-up, jobs 2 over jobs 1", None, detail, "engine has no --jobs")
+        return
+    corpus = generate.corpus_dir(size)
+    net = {}
+    for jobs in (1, 2):
+        cmd, missing = extract_cmd(
+            corpus, ctx.flags, jobs=jobs, cache=False, engine=ctx.args.engine
+        )
+        reuse = jobs == ctx.args.jobs and size in ctx.net and not missing
+        timing = None if reuse else timed(cmd, 1, ctx.env)
+        if timing is not None and not timing.ok:
+            ctx.results.run(f"extract --jobs {jobs}", size, timing, timing.last.failure())
+            ctx.results.check("speed-up, jobs 2 over jobs 1", None, detail, f"--jobs {jobs} failed")
+            return
+        net[jobs] = ctx.net[size] if reuse else max(timing.wall - ctx.startup, 1e-3)
+        ctx.results.run(
+            f"extract --jobs {jobs} --no-cache",
+            size,
+            timing,
+            f"net {net[jobs]:.2f}s" + (" (from the size sweep)" if reuse else ""),
+        )
+    ctx.results.check(
+        "speed-up, jobs 2 over jobs 1",
+        net[1] / net[2],
+        detail,
+        f"net {net[1]:.2f}s vs {net[2]:.2f}s",
+    )
+
+
+def bench_cache(ctx: Context) -> None:
+    """A run that fills the cache, then the same run again, against the cold --no-cache run."""
+    size = comparison_size(ctx)
+    detail = f"{size}x"
+    if "--no-cache" not in ctx.flags or size not in ctx.net:
+        note = "engine has no --no-cache" if "--no-cache" not in ctx.flags else "no cold run"
+        ctx.results.check("cache re-run / cold", None, detail, note)
+        return
+    cmd, _ = extract_cmd(
+        generate.corpus_dir(size), ctx.flags, jobs=ctx.args.jobs, cache=True, engine=ctx.args.engine
+    )
+    # Both runs share one working folder and output folder, so a cache kept there is reused.
+    with tempfile.TemporaryDirectory(prefix="devzones-bench-cache-") as tmp:
+        cmd = [a.replace("{work}", tmp) for a in cmd]
+        first = run_measured(cmd, Path(tmp), ctx.env)
+        second = run_measured(cmd, Path(tmp), ctx.env) if first.ok else first
+    for what, run in (("fills the cache", first), ("re-run on the cache", second)):
+        ctx.results.run(f"extract ({what})", size, Timing((run,)), "" if run.ok else run.failure())
+    if not second.ok:
+        ctx.results.check("cache re-run / cold", None, detail, "cached run failed")
+        return
+    warm = max(second.wall - ctx.startup, 0.0)
+    ctx.results.check(
+        "cache re-run / cold",
+        warm / ctx.net[size],
+        detail,
+        f"net {warm:.2f}s vs cold {ctx.net[size]:.2f}s "
+        f"(filling run {first.wall - ctx.startup:.2f}s)",
+    )
+
+
+def bench_report(ctx: Context) -> None:
+    """``devzones report`` on the seeds against the empty notebook, whole processes, medians."""
+    repeats = 1 if ctx.args.quick else 3
+    report_flags = supported_flags(ctx.env, "report")
+    if not report_flags:
+        ctx.results.check("report / empty-notebook floor", None, "seeds", "no report command yet")
+        return
+    cmd = devzones("report", str(ROOT / "seeds"), "--out", "{work}/report")
+    report = timed(cmd, repeats, ctx.env)
+    floor = timed(
+        [sys.executable, str(BENCH_DIR / "notebook_floor.py"), "--out", "{work}/nb"],
+        repeats,
+        ctx.env,
+    )
+    ctx.results.run(
+        "devzones report seeds", None, report, "" if report.ok else report.last.failure()
+    )
+    ctx.results.run(
+        "empty notebook (papermill + nbconvert)",
+        None,
+        floor,
+        "" if floor.ok else floor.last.failure(),
+    )
+    if not (report.ok and floor.ok):
+        ctx.results.check("report / empty-notebook floor", None, "seeds", "a run failed")
+        return
+    ctx.results.check(
+        "report / empty-notebook floor",
+        report.wall / floor.wall,
+        "seeds",
+        f"{report.wall:.1f}s vs {floor.wall:.1f}s",
+    )
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument(
+        "--sizes",
+        type=generate.parse_sizes,
+        default=None,
+        help="corpus sizes in multiples of the seeds (default 1,10,100,1000; 1,10 with --quick)",
+    )
+    parser.add_argument("--jobs", type=int, default=1, help="--jobs for the size sweep (default 1)")
+    parser.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default=None,
+        help="pass --engine to every extraction (default: the engine's own)",
+    )
+    parser.add_argument(
+        "--repeat", type=int, default=0, help="runs per size (default: 3 below 1 MB, else 1)"
+    )
+    parser.add_argument("--seed", type=int, default=generate.DEFAULT_SEED, help="corpus seed")
+    parser.add_argument("--skip-report", action="store_true", help="skip the report comparison")
+    parser.add_argument(
+        "--quick",
+        action="store_true",
+        help="development run: sizes 1,10, one run each, comparisons at the "
+        "largest size; results are marked quick",
+    )
+    args = parser.parse_args(argv)
+    if args.sizes is None:
+        args.sizes = [1, 10] if args.quick else [1, 10, 100, 1000]
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    env = child_env()
+    flags = supported_flags(env, "extract")
+    if not flags:
+        print("devzones extract is not available", file=sys.stderr)
+        return 2
+    results = Results(machine_info(args))
+    results.meta["extract_flags"] = " ".join(sorted(flags - {"--help", "--out"}))
+    startup, noise = measure_startup(env)
+    results.meta["cli_startup_s"] = f"{startup:.3f} (noise {noise:.3f})"
+    print(f"devzones extract start-up {startup:.2f}s; flags {results.meta['extract_flags']}")
+    ctx = Context(args, env, flags, startup, noise, results)
+    for size in args.sizes:
+        bench_size(ctx, size)
+    bench_scaling(ctx)
+    bench_jobs(ctx)
+    bench_cache(ctx)
+    if not args.skip_report:
+        bench_report(ctx)
+    results.meta["load_avg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    md_path, csv_path = write_results(results)
+    print(f"results: {md_path.relative_to(ROOT)}, {csv_path.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
