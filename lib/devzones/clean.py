@@ -1,24 +1,29 @@
 """Clean a ``RawDocument`` into a ``Document``: remove pinyin annotations, convert Traditional to
-Simplified with OpenCC, repair punctuation, drop repeated paragraphs and page furniture, then
-segment sentences. Every rule is a small pure ``str -> str`` function; ``clean_document`` composes
-them while keeping a map from each cleaned character back to the raw text, so any extracted row
-can be shown both in the cleaned text and in the original file.
-
-NOTE: minimal first version (pinyin removal + OpenCC only); the full rule set replaces the
-internals behind the same interface.
+Simplified with OpenCC, drop ``&&`` placeholders and page furniture, repair doubled punctuation,
+tidy whitespace, rejoin paragraphs broken mid-sentence, keep repeated paragraphs and sentences
+once, then segment sentences. Every rule is a small pure ``str -> str`` function built on a
+"spans to delete" finder; ``clean_text`` runs them as one pipeline and ``clean_document`` runs the
+same pipeline while carrying a map from every cleaned character back to its raw offset, so any
+extracted row can be shown both in the cleaned text and in the original file. Apart from the
+OpenCC step (character for character) every rule only deletes, which keeps that map exact.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
+import numpy as np
 import opencc
 
 from devzones.corpus import RawDocument, Story
+
+Span = tuple[int, int]
+Offsets = list[int] | None
 
 
 @dataclass(frozen=True)
@@ -39,9 +44,13 @@ class Document:
     encoding: str = "utf-8"
     path: Path | None = None
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s for s, _ in self.sentences]
+
     def sentence_span(self, pos: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding cleaned offset ``pos``."""
-        i = bisect.bisect_right([s for s, _ in self.sentences], pos) - 1
+        i = bisect.bisect_right(self._sentence_starts, pos) - 1
         return self.sentences[max(i, 0)]
 
     def sentence_at(self, pos: int) -> str:
@@ -56,8 +65,104 @@ class Document:
         return self.stories[-1].number if self.stories else 1
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a cleaned span to the raw text it came from."""
-        return self.raw_offsets[start], self.raw_offsets[end]
+        """Map a cleaned span to the raw text it came from (noise removed after the last
+        character, such as a pinyin annotation, is not included)."""
+        if end <= start:
+            return self.raw_offsets[start], self.raw_offsets[start]
+        return self.raw_offsets[start], self.raw_offsets[end - 1] + 1
+
+    def raw_at(self, start: int, end: int) -> str:
+        """The raw text behind a cleaned span."""
+        raw_start, raw_end = self.raw_span(start, end)
+        return self.raw[raw_start:raw_end]
+
+
+# --- deletion machinery: every rule below reports spans to delete ---------------------------
+
+
+def _delete(text: str, offsets: Offsets, spans: list[Span]) -> tuple[str, Offsets]:
+    """Delete ``spans`` (sorted by start; overlaps allowed) from ``text`` and its offset map."""
+    if not spans:
+        return text, offsets
+    parts: list[str] = []
+    kept: list[int] = []
+    pos = 0
+    for start, end in spans:
+        if end <= pos:
+            continue
+        start = max(start, pos)
+        parts.append(text[pos:start])
+        if offsets is not None:
+            kept.extend(offsets[pos:start])
+        pos = end
+    parts.append(text[pos:])
+    if offsets is None:
+        return "".join(parts), None
+    kept.extend(offsets[pos:])  # includes the end sentinel
+    return "".join(parts), kept
+
+
+def _apply(find: Callable[[str], list[Span]], text: str) -> str:
+    return _delete(text, None, find(text))[0]
+
+
+def _lines(text: str) -> list[tuple[int, str]]:
+    """Each line with its start offset."""
+    out, pos = [], 0
+    for line in text.split("\n"):
+        out.append((pos, line))
+        pos += len(line) + 1
+    return out
+
+
+def _line_span(text: str, start: int, line: str) -> Span:
+    """A whole line with one adjoining newline, so that deleting it leaves no blank line."""
+    end = start + len(line)
+    if end < len(text):
+        return start, end + 1
+    return max(start - 1, 0), end
+
+
+# --- rule 1: pinyin annotations ---------------------------------------------------------------
+
+_PINYIN_CANDIDATE = re.compile(r"[(（]([a-zA-Z\u00e0-\u01dc\u1e3f 1-5'’]{1,60})[)）]")
+_TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ", "aaaaeeeeiiiioooouuuuüüüünnnm")
+_INITIAL = "(?:[zcs]h|[bpmfdtnlgkhjqxrzcsyw])?"
+_FINAL = (
+    "(?:iang|iong|uang|ang|eng|ing|ong|iao|ian|uai|uan|üan|van|ai|ei|ao|ou|an|en|in|un|ün|vn"
+    "|ia|ie|iu|ua|uo|ue|üe|ve|ui|er|a|o|e|i|u|ü|v)"
+)
+_PINYIN_WORD = re.compile(rf"(?:{_INITIAL}{_FINAL}[1-5]?['’ ]?)+")
+
+
+@cache
+def _is_pinyin(annotation: str) -> bool:
+    """True for toned pinyin (``dāng``, ``chǎn yè``, ``lv4``); an untoned word such as ``app``
+    or ``an`` could be a real parenthesis, so a tone mark or tone digit is required."""
+    low = annotation.strip().lower()
+    bare = low.translate(_TONELESS)
+    if bare == low and not any(c.isdigit() for c in low):
+        return False
+    return _PINYIN_WORD.fullmatch(bare) is not None
+
+
+def _pinyin_spans(text: str) -> list[Span]:
+    return [m.span() for m in _PINYIN_CANDIDATE.finditer(text) if _is_pinyin(m.group(1))]
+
+
+def _strip_pinyin(text: str, offsets: Offsets) -> tuple[str, Offsets]:
+    # repeated because removing ``(dāng)`` from ``((dāng)dāng)`` leaves another annotation
+    while spans := _pinyin_spans(text):
+        text, offsets = _delete(text, offsets, spans)
+    return text, offsets
+
+
+def remove_pinyin(text: str) -> str:
+    """``當(dāng)前`` -> ``當前``; ``(太原区)``, ``(2024)``, ``(ABC)`` stay."""
+    return _strip_pinyin(text, None)[0]
+
+
+# --- rule 2: Traditional -> Simplified ------------------------------------------------------
 
 
 @cache
@@ -65,54 +170,419 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
-_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]?|\n+")
+def _convert(text: str, offsets: Offsets, convert: Callable[[str], str]) -> tuple[str, Offsets]:
+    """Convert with OpenCC. Its t2s tables map character for character, so offsets carry over;
+    should a conversion ever change a line's length, that line's offsets are spread evenly."""
+    out = convert(text)
+    if len(out) == len(text):
+        return out, offsets
+    parts: list[str] = []
+    kept: list[int] = []
+    for start, line in _lines(text):
+        new = convert(line)
+        parts.append(new)
+        if offsets is not None:
+            n, m = len(line), len(new)
+            kept.extend(offsets[start + (i * n) // m] for i in range(m))
+            kept.append(offsets[start + n])  # the newline (or the end sentinel)
+    return "\n".join(parts), (kept if offsets is not None else None)
 
 
 def to_simplified(text: str) -> str:
-    return _t2s().convert(text)
+    """Traditional -> Simplified, phrase-aware (OpenCC ``t2s``)."""
+    return _convert(text, None, _t2s().convert)[0]
+
+
+def _is_traditional(before: str, after: str) -> bool:
+    """OpenCC changes about a quarter of a Traditional text; a Simplified one hardly at all."""
+    if len(before) != len(after):
+        return True
+    a = np.frombuffer(before.encode("utf-32-le"), dtype=np.uint32)
+    b = np.frombuffer(after.encode("utf-32-le"), dtype=np.uint32)
+    changed = int(np.count_nonzero(a != b))
+    cjk = int(np.count_nonzero((a >= 0x4E00) & (a <= 0x9FFF)))
+    return changed >= 3 and changed >= 0.05 * cjk
+
+
+# --- rule 3: invisible characters and placeholders -----------------------------------------
+
+_INVISIBLE = re.compile(r"[\r\u200b\u200c\u200d\u2060\ufeff]+")
+
+
+def _invisible_spans(text: str) -> list[Span]:
+    return [m.span() for m in _INVISIBLE.finditer(text)]
+
+
+def remove_invisible(text: str) -> str:
+    """Carriage returns, zero-width characters and stray byte-order marks go first, so that
+    later rules see ``,\u200b,`` as the doubled comma it is."""
+    return _apply(_invisible_spans, text)
+
+
+# --- placeholders -------------------------------------------------------------------
+
+_PLACEHOLDER = re.compile(r"&&+")
+
+
+def _placeholder_spans(text: str) -> list[Span]:
+    return [m.span() for m in _PLACEHOLDER.finditer(text)]
+
+
+def remove_placeholders(text: str) -> str:
+    """``時&&,太原`` -> ``時,太原``; a single ``&`` (``AA&W``) stays."""
+    return _apply(_placeholder_spans, text)
+
+
+# --- rule 4: page furniture -----------------------------------------------------------------
+
+_URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+=%;]+")
+_MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_EDITOR = re.compile(
+    r"[(（【\[]\s*(?:责任编辑|责编|编辑|校对|审核|审校|编审|值班编辑)\s*[:：]?[^()（）【】\[\]\n]{1,30}[)）】\]]"
+)
+_PHOTO_IN_PARENS = re.compile(r"[(（][^()（）\n]{0,24}[^拍]摄影?\s*[)）]")
+_SENTENCE_BREAK = re.compile(r"[。！？!?]")
+_CSS_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")
+_NUMBERS_ONLY = re.compile(r"[\d\s/:.\-]+")
+_EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+\.[A-Za-z.]{2,}")
+_PROSE = re.compile(r"[。，,、；;！？]")
+_BREADCRUMB_START = ("您当前的位置", "当前位置", "您的位置", "您现在的位置", "所在位置")
+_BREADCRUMB_MARK = (">", "＞", "»", "›")
+_FOOTER_WORDS = (
+    "邮发代号", "投稿邮箱", "ICP备", "ICP证", "公网安备", "版权所有", "免责声明", "不良信息举报",
+    "违法和不良信息",
+)  # fmt: skip
+_RELATED_HEADINGS = frozenset(
+    (
+        "延伸阅读",
+        "相关阅读",
+        "相关新闻",
+        "相关推荐",
+        "相关链接",
+        "推荐阅读",
+        "为你推荐",
+        "为您推荐",
+        "猜你喜欢",
+        "热点新闻",
+        "热点视频",
+        "热点舆情",
+        "热门推荐",
+        "热门文章",
+        "更多新闻",
+        "更多阅读",
+    )  # fmt: skip
+)
+_MENU_WORDS = (
+    "首页", "新闻", "时政", "国际", "财经", "军事", "体育", "娱乐", "科技", "汽车", "房产", "视频",
+    "图片", "时尚", "教育", "健康", "旅游", "文化", "社会", "评论", "论坛", "理论", "高层", "港澳",
+    "台湾", "食品", "信息化", "专题", "直播", "地方", "访谈", "读书", "游戏", "公益", "彩票",
+)  # fmt: skip
+_MAX_CAPTION_TAIL = 40
+
+
+def _is_menu(line: str) -> bool:
+    """A punctuation-free line made of site sections (``新华网首页时政国际财经...``)."""
+    return not _PROSE.search(line) and sum(w in line for w in _MENU_WORDS) >= 5
+
+
+def _is_furniture_line(line: str) -> bool:
+    """Whole lines that are page furniture rather than article text."""
+    if line.startswith(_BREADCRUMB_START):
+        return True
+    if len(line) < 80 and any(m in line for m in _BREADCRUMB_MARK) and not _PROSE.search(line):
+        return True
+    if _CSS_TOKEN.fullmatch(line) or _NUMBERS_ONLY.fullmatch(line):
+        return True
+    if len(line) < 300 and (
+        any(w in line for w in _FOOTER_WORDS) or ("@" in line and _EMAIL.search(line))
+    ):
+        return True
+    return _is_menu(line)
+
+
+def _photo_credit_span(start: int, line: str) -> Span | None:
+    """A caption credit closing the line (``王超摄``, ``山西综改示范区 武跃刚 摄``): the part after
+    the last full stop, or the whole line when it is only a caption."""
+    body = line.rstrip()
+    if not body.endswith(("摄", "摄影")) or body.endswith(("拍摄", "拍摄影")):
+        return None
+    stops = [m.end() for m in _SENTENCE_BREAK.finditer(body)]
+    tail_start = stops[-1] if stops else 0
+    if len(body) - tail_start > _MAX_CAPTION_TAIL:
+        return None
+    return start + tail_start, start + len(body)
+
+
+def _furniture_spans(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for regex in (_URL, _MARKDOWN_IMAGE, _EDITOR, _PHOTO_IN_PARENS):
+        spans.extend(m.span() for m in regex.finditer(text))
+    in_related = False
+    for start, line in _lines(text):
+        stripped = line.strip()
+        if stripped in _RELATED_HEADINGS:
+            in_related = True  # a link list follows, until the next line of prose
+        elif in_related and _SENTENCE_BREAK.search(stripped):
+            in_related = False
+        if stripped and (in_related or _is_furniture_line(stripped)):
+            spans.append(_line_span(text, start, line))
+        elif (credit := _photo_credit_span(start, line)) is not None:
+            spans.append(credit)
+    return sorted(spans)
+
+
+def remove_furniture(text: str) -> str:
+    """Drop breadcrumbs, site menus, CSS leftovers, bare URLs, image placeholders, photo and
+    editor credits, lines of bare numbers, footers (email, 邮发代号, copyright) and link lists
+    under headings such as 延伸阅读."""
+    return _apply(_furniture_spans, text)
+
+
+# --- rule 5: punctuation ----------------------------------------------------------------------
+
+_PUNCT_RUN = re.compile(r"[,，、;；。：:！？!?]{2,}")
+_COMMAS = ",，"
+_STRONGER_THAN_ENUM = set(";；。：:！？!?")
+_LINE_START_PUNCT = re.compile(r"^[ \t\u3000\xa0]*[,，、;；]+", re.M)
+
+
+def _punct_run_deletions(start: int, run: str) -> list[Span]:
+    """Within a run of clause punctuation keep the strongest marks: ``,,`` -> ``,``,
+    ``、,`` -> ``、``, ``,。`` -> ``。``, ``、、`` -> ``、``; ``？！`` stays."""
+    if all(c in _COMMAS for c in run):
+        return [(start + 1, start + len(run))]
+    has_strong = any(c in _STRONGER_THAN_ENUM for c in run)
+    out: list[Span] = []
+    prev = ""
+    for i, c in enumerate(run):
+        if c in _COMMAS or c == prev or (c == "、" and has_strong):
+            out.append((start + i, start + i + 1))
+        else:
+            prev = c
+    return out
+
+
+def _punctuation_spans(text: str) -> list[Span]:
+    spans: list[Span] = []
+    for m in _PUNCT_RUN.finditer(text):
+        spans.extend(_punct_run_deletions(m.start(), m.group()))
+    spans.extend(m.span() for m in _LINE_START_PUNCT.finditer(text))
+    return sorted(spans)
+
+
+def repair_punctuation(text: str) -> str:
+    """Repair doubled and stray clause punctuation; ``1,000`` and ``……`` are untouched."""
+    return _apply(_punctuation_spans, text)
+
+
+# --- rule 6: whitespace -----------------------------------------------------------------------
+
+_SPACE = " \t\u3000\xa0"
+_SPACE_RUN = re.compile(r"[ \t\u3000\xa0]{2,}")
+
+
+def _whitespace_spans(text: str) -> list[Span]:
+    spans = [(m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(text)]
+    kept_any = False
+    for start, line in _lines(text):
+        body = line.strip(_SPACE)
+        if not body:
+            # drop the line with the newline before it (or after it, at the top)
+            end = start + len(line)
+            spans.append((start - 1, end) if kept_any else (start, min(end + 1, len(text))))
+            continue
+        kept_any = True
+        lead = len(line) - len(line.lstrip(_SPACE))
+        trail = len(line) - len(line.rstrip(_SPACE))
+        spans.append((start, start + lead))
+        spans.append((start + len(line) - trail, start + len(line)))
+    return sorted(s for s in spans if s[1] > s[0])
+
+
+def normalize_whitespace(text: str) -> str:
+    """Trim indentation and trailing spaces, keep one space inside a line, drop blank lines:
+    paragraphs are separated by a single newline."""
+    return _apply(_whitespace_spans, text)
+
+
+# --- rule 7: paragraphs broken mid-sentence ---------------------------------------------------
+
+_MIN_BROKEN_LINE = 40
+_CLAUSE_MARK = re.compile(r"[,，、]")
+
+
+def _is_cjk(char: str) -> bool:
+    return "\u4e00" <= char <= "\u9fff"
+
+
+def _broken_line_spans(text: str) -> list[Span]:
+    """Newlines that cut a paragraph in two: the paragraph so far is long prose (it has clause
+    commas) and both sides of the break are ideographs. Titles are short, so they stay."""
+    spans: list[Span] = []
+    para_len, para_has_clause = 0, False
+    lines = _lines(text)
+    for (start, line), (_, nxt) in zip(lines, lines[1:], strict=False):
+        para_len += len(line)
+        para_has_clause = para_has_clause or bool(_CLAUSE_MARK.search(line))
+        if (
+            line
+            and nxt
+            and para_len >= _MIN_BROKEN_LINE
+            and para_has_clause
+            and _is_cjk(line[-1])
+            and _is_cjk(nxt[0])
+        ):
+            spans.append((start + len(line), start + len(line) + 1))
+        else:
+            para_len, para_has_clause = 0, False
+    return spans
+
+
+def join_broken_lines(text: str) -> str:
+    """``...机电业智能配套\\n产业联盟,形成了...`` -> one paragraph."""
+    return _apply(_broken_line_spans, text)
+
+
+# --- rule 8: repeated paragraphs and sentences ------------------------------------------------
+
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]*")
+_MIN_REPEAT = 10  # shorter sentences (据悉。) repeat legitimately; they go only when adjacent
+
+
+def _sentence_units(line: str) -> list[Span]:
+    """Sentences of one line, each with the whitespace that precedes it."""
+    units, pos = [], 0
+    for m in _SENTENCE_END.finditer(line):
+        units.append((pos, m.end()))
+        pos = m.end()
+    if line[pos:].strip(_SPACE):
+        units.append((pos, len(line)))
+    return units
+
+
+def _repeat_spans(text: str) -> list[Span]:
+    """Keep the first occurrence of every sentence of ``_MIN_REPEAT`` characters or more, and
+    drop a paragraph that repeats the paragraph just before it or an earlier long one."""
+    spans: list[Span] = []
+    seen_sentences: set[str] = set()
+    seen_lines: set[str] = set()
+    previous = None
+    for start, line in _lines(text):
+        kept: list[str] = []
+        dropped: list[Span] = []
+        for s, e in _sentence_units(line):
+            key = line[s:e].strip(_SPACE)
+            if len(key) >= _MIN_REPEAT and key in seen_sentences:
+                dropped.append((start + s, start + e))
+            else:
+                seen_sentences.add(key)
+                kept.append(key)
+        remaining = "".join(kept)
+        if (
+            not remaining
+            or remaining == previous
+            or (len(remaining) >= _MIN_REPEAT and remaining in seen_lines)
+        ):
+            if line:
+                spans.append(_line_span(text, start, line))
+            continue
+        spans.extend(dropped)
+        seen_lines.add(remaining)
+        previous = remaining
+    return sorted(spans)
+
+
+def drop_repeats(text: str) -> str:
+    """Keep repeated sentences and paragraphs once (question/answer blocks copied 2-3 times)."""
+    return _apply(_repeat_spans, text)
+
+
+# --- the pipeline -----------------------------------------------------------------------------
+
+_AFTER_CONVERSION: tuple[Callable[[str], list[Span]], ...] = (
+    _invisible_spans,
+    _furniture_spans,
+    _placeholder_spans,
+    _punctuation_spans,
+    _whitespace_spans,
+    _broken_line_spans,
+    _repeat_spans,
+    _whitespace_spans,
+)
+
+
+def _run(text: str, offsets: Offsets) -> tuple[str, Offsets, bool]:
+    """The whole pipeline; returns the text, its offsets and whether it was Traditional."""
+    text, offsets = _strip_pinyin(text, offsets)
+    converted, offsets = _convert(text, offsets, _t2s().convert)
+    traditional = _is_traditional(text, converted)
+    text = converted
+    for find in _AFTER_CONVERSION:
+        text, offsets = _delete(text, offsets, find(text))
+    return text, offsets, traditional
+
+
+def clean_text(raw: str) -> str:
+    """The cleaned Simplified text of ``raw`` (the same text ``clean_document`` produces)."""
+    return _run(raw, None)[0]
+
+
+def clean_field(value: str | None) -> str | None:
+    """A metadata field (title, source, author) in Simplified, on one tidy line."""
+    if value is None:
+        return None
+    text = to_simplified(remove_pinyin(value))
+    text = repair_punctuation(remove_placeholders(text))
+    text = " ".join(text.split())
+    return text or None
 
 
 def segment_sentences(text: str) -> tuple[tuple[int, int], ...]:
-    spans, start = [], 0
-    for m in _SENTENCE_END.finditer(text):
-        end = m.end()
-        if text[start:end].strip():
-            spans.append((start, end))
-        start = end
-    if text[start:].strip():
-        spans.append((start, len(text)))
+    """(start, end) of every sentence: split at 。！？；!?; and newlines, closing quotes kept
+    with their sentence, surrounding whitespace left out."""
+    spans: list[tuple[int, int]] = []
+    for start, line in _lines(text):
+        for s, e in _sentence_units(line):
+            segment = line[s:e]
+            lead = len(segment) - len(segment.lstrip(_SPACE))
+            trail = len(segment) - len(segment.rstrip(_SPACE))
+            if e - trail > s + lead:
+                spans.append((start + s + lead, start + e - trail))
     return tuple(spans)
 
 
+def _map_stories(raw: RawDocument, text: str, offsets: list[int]) -> tuple[Story, ...]:
+    """Raw story spans -> cleaned spans (stories left empty by cleaning are dropped)."""
+    stories = raw.stories or (Story(1, 0, len(raw.text)),)
+    out: list[Story] = []
+    for story in stories:
+        start = bisect.bisect_left(offsets, story.start)
+        end = bisect.bisect_left(offsets, story.end)
+        while start < end and text[start] in "\n" + _SPACE:
+            start += 1
+        while end > start and text[end - 1] in "\n" + _SPACE:
+            end -= 1
+        if end > start:
+            out.append(Story(story.number, start, end, clean_field(story.title)))
+    return tuple(out) or (Story(1, 0, len(text)),)
+
+
 def clean_document(raw: RawDocument) -> Document:
-    kept: list[int] = []
-    pieces: list[str] = []
-    pos = 0
-    for m in _PINYIN.finditer(raw.text):
-        pieces.append(raw.text[pos : m.start()])
-        kept.extend(range(pos, m.start()))
-        pos = m.end()
-    pieces.append(raw.text[pos:])
-    kept.extend(range(pos, len(raw.text)))
-    stripped = "".join(pieces)
-    text = to_simplified(stripped)
-    if len(text) != len(stripped):  # OpenCC changed a length: fall back to a coarse map
-        kept = [min(i, len(raw.text) - 1) for i in range(len(text))]
-    kept.append(len(raw.text))
-    script = "traditional" if text != stripped else "simplified"
+    """Clean one raw article, keeping provenance back to the raw text."""
+    text, offsets, traditional = _run(raw.text, list(range(len(raw.text) + 1)))
+    assert offsets is not None
     return Document(
         doc_id=raw.doc_id,
         text=text,
         raw=raw.text,
-        script=script,
+        script="traditional" if traditional else "simplified",
         sentences=segment_sentences(text),
-        stories=(Story(1, 0, len(text)),),
-        raw_offsets=tuple(kept),
-        title=raw.title,
+        stories=_map_stories(raw, text, offsets),
+        raw_offsets=tuple(offsets),
+        title=clean_field(raw.title),
         date=raw.date,
-        source=raw.source,
-        author=raw.author,
+        source=clean_field(raw.source),
+        author=clean_field(raw.author),
         encoding=raw.encoding,
         path=raw.path,
     )
