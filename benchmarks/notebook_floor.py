@@ -1,7 +1,8 @@
 """The report build's floor: execute ``empty.ipynb`` (one parameters cell) with papermill and
-convert it to HTML with nbconvert, the same path ``devzones report`` takes for its notebooks, so
-the ratio report / floor shows what the report's own work costs beyond starting a kernel and
-rendering a page. Run as a subprocess by ``run.py``.
+export it to HTML with ``devzones.report.export_html`` (plain nbconvert ``HTMLExporter`` while
+the report module does not exist yet), the same path ``devzones report`` takes for each of its
+notebooks, so the ratio report / floor shows what the report's own work costs beyond starting a
+kernel and rendering a page. Run as a subprocess by ``run.py``.
 """
 
 from __future__ import annotations
@@ -10,9 +11,20 @@ import argparse
 from pathlib import Path
 
 import papermill
-from nbconvert import HTMLExporter
 
 NOTEBOOK = Path(__file__).resolve().parent / "empty.ipynb"
+
+
+def export(executed: Path, target: Path) -> None:
+    try:
+        from devzones.report import export_html
+    except ImportError:
+        from nbconvert import HTMLExporter
+
+        html, _ = HTMLExporter(exclude_input=True).from_filename(str(executed))
+        target.write_text(html, encoding="utf-8")
+    else:
+        export_html(executed, target, "empty")
 
 
 def main() -> None:
@@ -22,10 +34,14 @@ def main() -> None:
     args.out.mkdir(parents=True, exist_ok=True)
     executed = args.out / NOTEBOOK.name
     papermill.execute_notebook(
-        str(NOTEBOOK), str(executed), parameters={"corpus": "seeds"}, progress_bar=False
+        str(NOTEBOOK),
+        str(executed),
+        parameters={"corpus": "seeds"},
+        kernel_name="python3",
+        cwd=str(args.out),
+        progress_bar=False,
     )
-    html, _ = HTMLExporter().from_filename(str(executed))
-    executed.with_suffix(".html").write_text(html, encoding="utf-8")
+    export(executed, executed.with_suffix(".html"))
 
 
 if __name__ == "__main__":
