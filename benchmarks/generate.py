@@ -105,7 +105,8 @@ def seed_paragraphs(texts: list[str]) -> tuple[str, ...]:
 
 
 def gazetteer_names(folder: Path = GAZETTEER_DIR) -> tuple[str, ...]:
-    """Zone names and aliases from the repository's gazetteer CSVs (empty if there is none)."""
+    """Zone names and short names from the repository's gazetteer CSVs (rows with a ``name``
+    column; empty if there is none)."""
     names: set[str] = set()
     for path in sorted(folder.glob("*.csv")):
         with path.open(encoding="utf-8-sig", newline="") as fh:
@@ -114,7 +115,8 @@ def gazetteer_names(folder: Path = GAZETTEER_DIR) -> tuple[str, ...]:
                     if row.get(key):
                         names.add(row[key].strip())
                         break
-                names.update(a.strip() for a in re.split(r"[|;、]", row.get("aliases") or ""))
+                aliases = row.get("short_names") or row.get("aliases") or ""
+                names.update(a.strip() for a in re.split(r"[|;、]", aliases))
     return tuple(sorted(n for n in names if len(n) >= 3))
 
 
