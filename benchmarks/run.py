@@ -274,6 +274,20 @@ SIZE_COLUMNS = [
     "gross_ratio",
     "note",
 ]
+CSV_COLUMNS = [
+    "date_utc",
+    "commit",
+    "cores",
+    "python",
+    "quick",
+    "section",
+    "name",
+    "size",
+    "value",
+    "target",
+    "result",
+    "note",
+]
 
 
 def write_results(results: Results) -> tuple[Path, Path]:
@@ -291,7 +305,7 @@ def write_results(results: Results) -> tuple[Path, Path]:
         "",
         markdown_table(results.checks, ["check", "detail", "measured", "target", "result", "note"]),
         "",
-        "## Extraction by corpus size (cold, one process; net = wall - CLI start-up)",
+        "## Extraction by corpus size (cold: --no-cache; net = wall - CLI start-up)",
         "",
         markdown_table(results.sizes, SIZE_COLUMNS),
         "",
@@ -305,22 +319,7 @@ def write_results(results: Results) -> tuple[Path, Path]:
     md_path.write_text("\n".join(md), encoding="utf-8")
     with csv_path.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh)
-        writer.writerow(
-            [
-                "date_utc",
-                "commit",
-                "cores",
-                "python",
-                "quick",
-                "section",
-                "name",
-                "size",
-                "value",
-                "target",
-                "result",
-                "note",
-            ]
-        )
+        writer.writerow(CSV_COLUMNS)
         ident = [meta["date_utc"], meta["commit"], meta["cores"], meta["python"], meta["quick"]]
         for row in results.sizes:
             for name in SIZE_COLUMNS[1:-1]:
