@@ -4,6 +4,7 @@ header metadata and story splitting on the real seeds."""
 from __future__ import annotations
 
 import codecs
+import re
 from pathlib import Path
 
 import pytest
@@ -19,6 +20,7 @@ from devzones.corpus import (
     read_document,
 )
 
+PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]+\)")
 SEED_IDS = {
     "000": "000_3a9b9530b1b2ec72",
     "001": "001_79a27860d0400a6e",
@@ -34,9 +36,13 @@ def _seed_text(seeds_dir: Path, key: str) -> str:
 
 def _passage(seeds_dir: Path, key: str, codec: str, max_chars: int = 1500) -> str:
     """Leading lines of a seed that the codec can encode (a few characters of some seeds are
-    outside GBK or Big5, e.g. U+00A0 or 産)."""
+    outside GBK or Big5, e.g. U+00A0 or 産). Big5 has no pinyin letters, so for Big5 the
+    seeds' pinyin annotations are dropped first."""
+    text = _seed_text(seeds_dir, key)
+    if codec in ("big5", "cp950"):
+        text = PINYIN.sub("", text)
     kept: list[str] = []
-    for line in _seed_text(seeds_dir, key).split("\n"):
+    for line in text.split("\n"):
         try:
             line.encode(codec)
         except UnicodeEncodeError:
@@ -64,6 +70,7 @@ ENCODED = [
     ("000", "gb18030", b"", "gb18030"),  # Traditional with pinyin (ā etc.) in GB18030
     ("003", "big5", b"", "big5"),
     ("004", "big5", b"", "big5"),
+    ("000", "big5", b"", "big5"),
     ("001", "utf-16-le", codecs.BOM_UTF16_LE, "utf-16"),
     ("003", "utf-16-be", codecs.BOM_UTF16_BE, "utf-16"),
     ("000", "utf-8", codecs.BOM_UTF8, "utf-8-sig"),
@@ -83,7 +90,9 @@ def test_encodings_detected_and_decoded(
     assert doc.text == text
 
 
-@pytest.mark.parametrize(("seed", "codec"), [("003", "big5"), ("001", "gb18030"), ("000", "gbk")])
+@pytest.mark.parametrize(
+    ("seed", "codec"), [("003", "big5"), ("004", "big5"), ("001", "gb18030"), ("000", "gbk")]
+)
 def test_gbk_and_big5_told_apart_paragraph_by_paragraph(
     tmp_path: Path, seeds_dir: Path, seed: str, codec: str
 ) -> None:
@@ -101,6 +110,15 @@ def test_gbk_and_big5_told_apart_paragraph_by_paragraph(
         assert read_document(path).encoding == expected, para
 
 
+def test_windows_big5_characters(tmp_path: Path, seeds_dir: Path) -> None:
+    """裏 and 恒 exist only in Windows' Big5 (cp950); such a file still loads as Big5."""
+    text = _passage(seeds_dir, "003", "big5") + "\n這裏的企業恒心不改。"
+    path = tmp_path / "cp950.txt"
+    path.write_bytes(text.encode("cp950"))
+    doc = read_document(path)
+    assert (doc.encoding, doc.text) == ("cp950", text)
+
+
 def test_line_endings_normalised(tmp_path: Path, seeds_dir: Path) -> None:
     text = _passage(seeds_dir, "003", "big5")
     path = tmp_path / "crlf.txt"
@@ -108,6 +126,17 @@ def test_line_endings_normalised(tmp_path: Path, seeds_dir: Path) -> None:
     doc = read_document(path)
     assert "\r" not in doc.text
     assert doc.text == text
+
+
+def test_utf8_cut_mid_character_still_loads(tmp_path: Path, seeds_dir: Path) -> None:
+    text = _seed_text(seeds_dir, "001")
+    last = max(i for i, c in enumerate(text) if not c.isascii())
+    path = tmp_path / "cut.txt"
+    path.write_bytes(text[: last + 1].encode("utf-8")[:-1])  # drop the last byte of a character
+    doc = read_document(path)
+    assert doc.encoding == "utf-8"
+    assert doc.text == text[:last] + "\ufffd"
+    assert doc.title == "太忻一体化经济区建设大步向前"
 
 
 # --------------------------------------------------------------------------- bad files
@@ -185,6 +214,7 @@ HEADERS = [
     ("站点切换\n新闻\n某市开发区签约十个重点项目\n2021\n03/15\n09:30\n", "2021-03-15", None),
     ("某市开发区签约十个重点项目\n\n2021-03-15 某某财经 浏览量:\n", "2021-03-15", None),
     ("某市开发区签约十个重点项目\n来源:某某信息网   时间:2021/3/15\n", "2021-03-15", "某某信息网"),
+    ("某市开发区签约十个重点项目\n来源：太原发布发布时间：2021-03-15\n", "2021-03-15", "太原发布"),
     (
         "当前位置:首页 > 新闻 > 正文\n某市开发区签约十个重点项目\n发布时间:2021年13月40日\n",
         None,
@@ -269,6 +299,10 @@ def test_short_non_name_line_does_not_end_a_story() -> None:
     assert len(doc.stories) == 1
     named = text.replace("分享", "王小明")
     assert len(parse_document("x", Path("x.txt"), named, "utf-8").stories) == 2
+    signed = text.replace("亿元。\n\n分享", "亿元。(记者 王小明)")
+    assert len(parse_document("x", Path("x.txt"), signed, "utf-8").stories) == 2
+    reprint = signed.replace("新材料产业集聚", "转自:某某晚报")
+    assert len(parse_document("x", Path("x.txt"), reprint, "utf-8").stories) == 1
 
 
 def test_page_of_news_items_split_at_datelines_and_bylines() -> None:

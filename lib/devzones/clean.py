@@ -1,11 +1,11 @@
-"""Clean a ``RawDocument`` into a ``Document``: remove pinyin annotations, convert Traditional to
-Simplified with OpenCC, drop ``&&`` placeholders and page furniture, repair doubled punctuation,
-tidy whitespace, rejoin paragraphs broken mid-sentence, keep repeated paragraphs and sentences
-once, then segment sentences. Every rule is a small pure ``str -> str`` function built on a
-"spans to delete" finder; ``clean_text`` runs them as one pipeline and ``clean_document`` runs the
-same pipeline while carrying a map from every cleaned character back to its raw offset, so any
-extracted row can be shown both in the cleaned text and in the original file. Apart from the
-OpenCC step (character for character) every rule only deletes, which keeps that map exact.
+"""Clean a ``RawDocument`` into a ``Document``: drop invisible characters, ``&&`` placeholders,
+HTML leftovers and pinyin annotations, convert Traditional to Simplified with OpenCC, drop page
+furniture, repair doubled punctuation, tidy whitespace, rejoin paragraphs broken mid-sentence
+and keep repeated paragraphs and sentences once, then segment sentences. Each rule is a small
+pure ``str -> str`` function built on a finder of spans to delete; ``clean_text`` runs them as one
+pipeline and ``clean_document`` runs the same pipeline while carrying a map from every cleaned
+character back to its raw offset. Apart from OpenCC (character for character) every rule only
+deletes, so the map is exact and any extracted row can be shown in the cleaned and the raw text.
 """
 
 from __future__ import annotations
@@ -106,6 +106,16 @@ def _apply(find: Callable[[str], list[Span]], text: str) -> str:
     return _delete(text, None, find(text))[0]
 
 
+def _delete_until_stable(
+    text: str, offsets: Offsets, *finders: Callable[[str], list[Span]]
+) -> tuple[str, Offsets]:
+    """Repeat deletions that can expose another match: removing ``(dāng)`` from
+    ``((dāng)dāng)``, or from ``&(dāng)&``, leaves a new annotation or a new ``&&``."""
+    while spans := sorted(span for find in finders for span in find(text)):
+        text, offsets = _delete(text, offsets, spans)
+    return text, offsets
+
+
 def _lines(text: str) -> list[tuple[int, str]]:
     """Each line with its start offset."""
     out, pos = [], 0
@@ -150,16 +160,9 @@ def _pinyin_spans(text: str) -> list[Span]:
     return [m.span() for m in _PINYIN_CANDIDATE.finditer(text) if _is_pinyin(m.group(1))]
 
 
-def _strip_pinyin(text: str, offsets: Offsets) -> tuple[str, Offsets]:
-    # repeated because removing ``(dāng)`` from ``((dāng)dāng)`` leaves another annotation
-    while spans := _pinyin_spans(text):
-        text, offsets = _delete(text, offsets, spans)
-    return text, offsets
-
-
 def remove_pinyin(text: str) -> str:
     """``當(dāng)前`` -> ``當前``; ``(太原区)``, ``(2024)``, ``(ABC)`` stay."""
-    return _strip_pinyin(text, None)[0]
+    return _delete_until_stable(text, None, _pinyin_spans)[0]
 
 
 # --- rule 2: Traditional -> Simplified ------------------------------------------------------
@@ -170,21 +173,46 @@ def _t2s() -> opencc.OpenCC:
     return opencc.OpenCC("t2s")
 
 
+_HAN_RUN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003ffff]+")
+
+
+def _convert_piece(piece: str, offsets: list[int], convert: Callable[[str], str]) -> str:
+    """Convert one line, appending its offsets; a line whose length changes is converted run by
+    run of ideographs (OpenCC phrases never cross punctuation), and only a run whose length
+    changes gets its offsets spread evenly."""
+    out = convert(piece)
+    if len(out) == len(piece):
+        offsets.extend(range(len(piece)))
+        return out
+    parts: list[str] = []
+    pos = 0
+    for m in _HAN_RUN.finditer(piece):
+        parts.append(piece[pos : m.start()])
+        offsets.extend(range(pos, m.start()))
+        run = convert(m.group())
+        parts.append(run)
+        n, k = len(m.group()), len(run)
+        offsets.extend(m.start() + (i * n) // k for i in range(k))
+        pos = m.end()
+    parts.append(piece[pos:])
+    offsets.extend(range(pos, len(piece)))
+    return "".join(parts)
+
+
 def _convert(text: str, offsets: Offsets, convert: Callable[[str], str]) -> tuple[str, Offsets]:
     """Convert with OpenCC. Its t2s tables map character for character, so offsets carry over;
-    should a conversion ever change a line's length, that line's offsets are spread evenly."""
+    should a conversion ever change the length, lines that changed are aligned run by run."""
     out = convert(text)
     if len(out) == len(text):
         return out, offsets
     parts: list[str] = []
     kept: list[int] = []
     for start, line in _lines(text):
-        new = convert(line)
-        parts.append(new)
+        local: list[int] = []
+        parts.append(_convert_piece(line, local, convert))
         if offsets is not None:
-            n, m = len(line), len(new)
-            kept.extend(offsets[start + (i * n) // m] for i in range(m))
-            kept.append(offsets[start + n])  # the newline (or the end sentinel)
+            kept.extend(offsets[start + i] for i in local)
+            kept.append(offsets[start + len(line)])  # the newline (or the end sentinel)
     return "\n".join(parts), (kept if offsets is not None else None)
 
 
@@ -204,7 +232,7 @@ def _is_traditional(before: str, after: str) -> bool:
     return changed >= 3 and changed >= 0.05 * cjk
 
 
-# --- rule 3: invisible characters and placeholders -----------------------------------------
+# --- rule 3: invisible characters -------------------------------------------------------------
 
 _INVISIBLE = re.compile(r"[\r\u200b\u200c\u200d\u2060\ufeff]+")
 
@@ -215,11 +243,11 @@ def _invisible_spans(text: str) -> list[Span]:
 
 def remove_invisible(text: str) -> str:
     """Carriage returns, zero-width characters and stray byte-order marks go first, so that
-    later rules see ``,\u200b,`` as the doubled comma it is."""
+    later rules see a comma, a zero-width space and a comma as the doubled comma it is."""
     return _apply(_invisible_spans, text)
 
 
-# --- placeholders -------------------------------------------------------------------
+# --- rule 4: placeholders ---------------------------------------------------------------------
 
 _PLACEHOLDER = re.compile(r"&&+")
 
@@ -233,17 +261,33 @@ def remove_placeholders(text: str) -> str:
     return _apply(_placeholder_spans, text)
 
 
-# --- rule 4: page furniture -----------------------------------------------------------------
+# --- rule 5: markup left by web scraping ---------------------------------------------------------
+
+_MARKUP = re.compile(
+    r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>\n]{0,200})?/?>|&(?:nbsp|ensp|emsp|thinsp|zwsp);"
+)
+
+
+def _markup_spans(text: str) -> list[Span]:
+    return [m.span() for m in _MARKUP.finditer(text)]
+
+
+def remove_markup(text: str) -> str:
+    """HTML tags and space entities (``<br/>``, ``<p class="x">``, ``&nbsp;``); ``<5%`` stays."""
+    return _apply(_markup_spans, text)
+
+
+# --- rule 6: page furniture -----------------------------------------------------------------
 
 _URL = re.compile(r"(?:https?://|www\.)[A-Za-z0-9\-._~:/?#@!$&'*+=%;]+")
 _MARKDOWN_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_EDITOR = re.compile(
-    r"[(（【\[]\s*(?:责任编辑|责编|编辑|校对|审核|审校|编审|值班编辑)\s*[:：]?[^()（）【】\[\]\n]{1,30}[)）】\]]"
-)
-_PHOTO_IN_PARENS = re.compile(r"[(（][^()（）\n]{0,24}[^拍]摄影?\s*[)）]")
+_EDITOR_WORDS = "责任编辑|责编|编辑|校对|审核|审校|编审|值班编辑"
+_EDITOR = re.compile(rf"[(（【\[]\s*(?:{_EDITOR_WORDS})[:：\s][^()（）【】\[\]\n]{{1,30}}[)）】\]]")
+_EDITOR_LINE = re.compile(rf"(?:{_EDITOR_WORDS})\s*[:：]")
+_PHOTO_IN_PARENS = re.compile(r"[(（][^()（）\n]{0,24}[^()（）\n拍]摄影?\s*[)）]")
 _SENTENCE_BREAK = re.compile(r"[。！？!?]")
 _CSS_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")
-_NUMBERS_ONLY = re.compile(r"[\d\s/:.\-]+")
+_NUMBERS_ONLY = re.compile(r"[\s/:.\-]*\d[\d\s/:.\-]*")
 _EMAIL = re.compile(r"[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+\.[A-Za-z.]{2,}")
 _PROSE = re.compile(r"[。，,、；;！？]")
 _BREADCRUMB_START = ("您当前的位置", "当前位置", "您的位置", "您现在的位置", "所在位置")
@@ -252,6 +296,11 @@ _FOOTER_WORDS = (
     "邮发代号", "投稿邮箱", "ICP备", "ICP证", "公网安备", "版权所有", "免责声明", "不良信息举报",
     "违法和不良信息",
 )  # fmt: skip
+_PAGE_TOOLS = (
+    "浏览量", "浏览次数", "阅读量", "阅读数", "点击量", "点击数", "打印本页", "关闭窗口",
+    "分享到", "扫一扫", "返回顶部", "上一篇", "下一篇",
+)  # fmt: skip
+_MAX_TOOL_LINE = 60
 _RELATED_HEADINGS = frozenset(
     (
         "延伸阅读",
@@ -272,6 +321,7 @@ _RELATED_HEADINGS = frozenset(
         "更多阅读",
     )  # fmt: skip
 )
+_HEADING_BRACKETS = "【】[]:："
 _MENU_WORDS = (
     "首页", "新闻", "时政", "国际", "财经", "军事", "体育", "娱乐", "科技", "汽车", "房产", "视频",
     "图片", "时尚", "教育", "健康", "旅游", "文化", "社会", "评论", "论坛", "理论", "高层", "港澳",
@@ -289,61 +339,71 @@ def _is_furniture_line(line: str) -> bool:
     """Whole lines that are page furniture rather than article text."""
     if line.startswith(_BREADCRUMB_START):
         return True
-    if len(line) < 80 and any(m in line for m in _BREADCRUMB_MARK) and not _PROSE.search(line):
-        return True
-    if _CSS_TOKEN.fullmatch(line) or _NUMBERS_ONLY.fullmatch(line):
-        return True
     if len(line) < 300 and (
         any(w in line for w in _FOOTER_WORDS) or ("@" in line and _EMAIL.search(line))
     ):
         return True
-    return _is_menu(line)
+    if _PROSE.search(line):  # the remaining kinds have no clause punctuation
+        return False
+    if len(line) < _MAX_TOOL_LINE and (
+        _EDITOR_LINE.match(line) or any(w in line for w in _PAGE_TOOLS)
+    ):
+        return True
+    if len(line) < 80 and any(m in line for m in _BREADCRUMB_MARK):
+        return True
+    return bool(_CSS_TOKEN.fullmatch(line) or _NUMBERS_ONLY.fullmatch(line)) or _is_menu(line)
 
 
-def _photo_credit_span(start: int, line: str) -> Span | None:
+def _photo_credit_span(text: str, start: int, line: str) -> Span | None:
     """A caption credit closing the line (``王超摄``, ``山西综改示范区 武跃刚 摄``): the part after
     the last full stop, or the whole line when it is only a caption."""
     body = line.rstrip()
     if not body.endswith(("摄", "摄影")) or body.endswith(("拍摄", "拍摄影")):
         return None
     stops = [m.end() for m in _SENTENCE_BREAK.finditer(body)]
-    tail_start = stops[-1] if stops else 0
-    if len(body) - tail_start > _MAX_CAPTION_TAIL:
+    if not stops:
+        return _line_span(text, start, line) if len(body) <= _MAX_CAPTION_TAIL else None
+    if len(body) - stops[-1] > _MAX_CAPTION_TAIL:
         return None
-    return start + tail_start, start + len(body)
+    return start + stops[-1], start + len(line)
 
 
-def _furniture_spans(text: str) -> list[Span]:
+def _inline_furniture_spans(text: str) -> list[Span]:
     spans: list[Span] = []
     for regex in (_URL, _MARKDOWN_IMAGE, _EDITOR, _PHOTO_IN_PARENS):
         spans.extend(m.span() for m in regex.finditer(text))
+    return sorted(spans)
+
+
+def _furniture_line_spans(text: str) -> list[Span]:
+    spans: list[Span] = []
     in_related = False
     for start, line in _lines(text):
         stripped = line.strip()
-        if stripped in _RELATED_HEADINGS:
+        if stripped.strip(_HEADING_BRACKETS) in _RELATED_HEADINGS:
             in_related = True  # a link list follows, until the next line of prose
         elif in_related and _SENTENCE_BREAK.search(stripped):
             in_related = False
         if stripped and (in_related or _is_furniture_line(stripped)):
             spans.append(_line_span(text, start, line))
-        elif (credit := _photo_credit_span(start, line)) is not None:
+        elif (credit := _photo_credit_span(text, start, line)) is not None:
             spans.append(credit)
-    return sorted(spans)
+    return spans
 
 
 def remove_furniture(text: str) -> str:
     """Drop breadcrumbs, site menus, CSS leftovers, bare URLs, image placeholders, photo and
     editor credits, lines of bare numbers, footers (email, 邮发代号, copyright) and link lists
     under headings such as 延伸阅读."""
-    return _apply(_furniture_spans, text)
+    return _apply(_furniture_line_spans, _apply(_inline_furniture_spans, text))
 
 
-# --- rule 5: punctuation ----------------------------------------------------------------------
+# --- rule 7: punctuation ----------------------------------------------------------------------
 
 _PUNCT_RUN = re.compile(r"[,，、;；。：:！？!?]{2,}")
 _COMMAS = ",，"
 _STRONGER_THAN_ENUM = set(";；。：:！？!?")
-_LINE_START_PUNCT = re.compile(r"^[ \t\u3000\xa0]*[,，、;；]+", re.M)
+_LINE_START_PUNCT = re.compile(r"^[ \t\u3000\xa0,，、;；]*[,，、;；]", re.M)
 
 
 def _punct_run_deletions(start: int, run: str) -> list[Span]:
@@ -375,7 +435,7 @@ def repair_punctuation(text: str) -> str:
     return _apply(_punctuation_spans, text)
 
 
-# --- rule 6: whitespace -----------------------------------------------------------------------
+# --- rule 8: whitespace -----------------------------------------------------------------------
 
 _SPACE = " \t\u3000\xa0"
 _SPACE_RUN = re.compile(r"[ \t\u3000\xa0]{2,}")
@@ -405,10 +465,12 @@ def normalize_whitespace(text: str) -> str:
     return _apply(_whitespace_spans, text)
 
 
-# --- rule 7: paragraphs broken mid-sentence ---------------------------------------------------
+# --- rule 9: paragraphs broken mid-sentence ---------------------------------------------------
 
-_MIN_BROKEN_LINE = 40
+_MIN_BROKEN_LINE = 30
+_MIN_BROKEN_TAIL = 10  # a byline after the last full stop (``说。 袁兆辉``) is shorter
 _CLAUSE_MARK = re.compile(r"[,，、]")
+_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]*")
 
 
 def _is_cjk(char: str) -> bool:
@@ -416,25 +478,30 @@ def _is_cjk(char: str) -> bool:
 
 
 def _broken_line_spans(text: str) -> list[Span]:
-    """Newlines that cut a paragraph in two: the paragraph so far is long prose (it has clause
-    commas) and both sides of the break are ideographs. Titles are short, so they stay."""
+    """Newlines that cut a sentence in two: the paragraph so far is long prose (it has clause
+    commas), its unfinished last sentence is long and unspaced, and both sides of the break are
+    ideographs. Titles and bylines are short, so they stay on their own lines."""
     spans: list[Span] = []
-    para_len, para_has_clause = 0, False
+    para_len, para_has_clause, tail = 0, False, ""
     lines = _lines(text)
     for (start, line), (_, nxt) in zip(lines, lines[1:], strict=False):
         para_len += len(line)
         para_has_clause = para_has_clause or bool(_CLAUSE_MARK.search(line))
+        stops = [m.end() for m in _SENTENCE_END.finditer(line)]
+        tail = line[stops[-1] :].lstrip(_SPACE) if stops else tail + line
         if (
             line
             and nxt
             and para_len >= _MIN_BROKEN_LINE
             and para_has_clause
+            and len(tail) >= _MIN_BROKEN_TAIL
+            and not any(c in _SPACE for c in tail)
             and _is_cjk(line[-1])
             and _is_cjk(nxt[0])
         ):
             spans.append((start + len(line), start + len(line) + 1))
         else:
-            para_len, para_has_clause = 0, False
+            para_len, para_has_clause, tail = 0, False, ""
     return spans
 
 
@@ -443,10 +510,15 @@ def join_broken_lines(text: str) -> str:
     return _apply(_broken_line_spans, text)
 
 
-# --- rule 8: repeated paragraphs and sentences ------------------------------------------------
+# --- rule 10: repeated paragraphs and sentences ------------------------------------------------
 
-_SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]*")
 _MIN_REPEAT = 10  # shorter sentences (据悉。) repeat legitimately; they go only when adjacent
+_KEY_FOLD = str.maketrans("，；：！？（）", ",;:!?()", " \t\u3000\xa0")
+
+
+def _repeat_key(sentence: str) -> str:
+    """Copies of one sentence may differ in spacing or in half/full-width punctuation."""
+    return sentence.translate(_KEY_FOLD)
 
 
 def _sentence_units(line: str) -> list[Span]:
@@ -471,7 +543,7 @@ def _repeat_spans(text: str) -> list[Span]:
         kept: list[str] = []
         dropped: list[Span] = []
         for s, e in _sentence_units(line):
-            key = line[s:e].strip(_SPACE)
+            key = _repeat_key(line[s:e])
             if len(key) >= _MIN_REPEAT and key in seen_sentences:
                 dropped.append((start + s, start + e))
             else:
@@ -499,25 +571,29 @@ def drop_repeats(text: str) -> str:
 
 # --- the pipeline -----------------------------------------------------------------------------
 
-_AFTER_CONVERSION: tuple[Callable[[str], list[Span]], ...] = (
-    _invisible_spans,
-    _furniture_spans,
-    _placeholder_spans,
+_AFTER_FURNITURE: tuple[Callable[[str], list[Span]], ...] = (
     _punctuation_spans,
     _whitespace_spans,
+    _furniture_line_spans,
     _broken_line_spans,
     _repeat_spans,
+    _furniture_line_spans,
     _whitespace_spans,
 )
 
 
 def _run(text: str, offsets: Offsets) -> tuple[str, Offsets, bool]:
-    """The whole pipeline; returns the text, its offsets and whether it was Traditional."""
-    text, offsets = _strip_pinyin(text, offsets)
+    """The whole pipeline; returns the text, its offsets and whether it was Traditional.
+    The order matters for idempotence: each step only meets what earlier steps leave behind."""
+    text, offsets = _delete(text, offsets, _invisible_spans(text))
+    text, offsets = _delete_until_stable(
+        text, offsets, _pinyin_spans, _placeholder_spans, _markup_spans
+    )
     converted, offsets = _convert(text, offsets, _t2s().convert)
     traditional = _is_traditional(text, converted)
     text = converted
-    for find in _AFTER_CONVERSION:
+    text, offsets = _delete_until_stable(text, offsets, _inline_furniture_spans, _placeholder_spans)
+    for find in _AFTER_FURNITURE:
         text, offsets = _delete(text, offsets, find(text))
     return text, offsets, traditional
 

@@ -17,6 +17,8 @@ def _report_errors(errors) -> None:
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
+    """Write DIR/<doc_id>.txt (cleaned Simplified text) and DIR/documents.csv; exit 0 when at
+    least one file loaded, 1 when none did."""
     docs, errors = tables.load_documents(args.corpus)
     _report_errors(errors)
     out = Path(args.out)
@@ -29,15 +31,36 @@ def cmd_clean(args: argparse.Namespace) -> int:
         out / "documents.csv", lambda p: table.to_csv(p, index=False, encoding="utf-8-sig")
     )
     print(table.to_string(index=False))
+    print(f"{len(docs)} documents cleaned, {len(errors)} skipped -> {out}")
     return 0 if docs else 1
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    result = tables.extract_corpus(args.corpus)
+    if args.scheduler and args.engine != "dask":
+        print("devzones: --scheduler needs --engine dask", file=sys.stderr)
+        return 2
+    try:
+        result = tables.extract_corpus(
+            args.corpus,
+            jobs=args.jobs,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            cache=not args.no_cache,
+        )
+    except tables.EngineError as exc:
+        print(f"devzones: {exc}", file=sys.stderr)
+        return 2
     _report_errors(result.errors)
     tables.write_tables(result, args.out)
-    print(f"{len(result.documents)} documents -> {args.out}")
+    print(f"{result.stats} -> {args.out}")
     return 0 if len(result.documents) else 1
+
+
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, not {value}")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -52,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract zones, chains and investments as CSV + Parquet")
     p.add_argument("corpus", type=Path)
     p.add_argument("--out", type=Path, required=True)
+    p.add_argument("--jobs", type=_positive_int, default=1, help="worker processes (default 1)")
+    p.add_argument("--engine", choices=tables.ENGINES, default="local")
+    p.add_argument("--scheduler", help="dask scheduler address (default: a local cluster)")
+    p.add_argument(
+        "--no-cache", action="store_true", help="ignore and do not fill the per-document cache"
+    )
     p.set_defaults(func=cmd_extract)
     return parser
 

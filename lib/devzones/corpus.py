@@ -1,11 +1,12 @@
 """Load a folder of articles into ``RawDocument``s: find ``*.txt`` files, detect each file's
-encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK or Big5 — the last two told
-apart by charset-normalizer restricted to those codecs), normalise line endings to ``\\n``, read
-header metadata (title, date, source, author) from the text itself and split newspaper pages that
-hold several stories into ``Story`` spans. Apart from the line endings nothing is cleaned here:
-the text keeps its original script, pinyin annotations and page furniture for ``clean``. A file
-that cannot be read (empty, binary, unknown encoding) is reported as a ``LoadError`` naming the
-file and the reason, and the rest still load.
+encoding (UTF-8 with or without BOM, UTF-16 with BOM, GB18030/GBK or Big5/cp950 — the last two told
+apart by charset-normalizer restricted to those codecs; a rare damaged UTF-8 byte becomes U+FFFD),
+normalise line endings (``\\r\\n`` and ``\\r`` become ``\\n``), read header metadata (title,
+date, source, author) from the text itself and split newspaper pages that hold several stories
+into ``Story`` spans. Apart from the line endings nothing is cleaned here: the text keeps its
+original script, pinyin annotations and page furniture for ``clean``. A file that cannot be read
+(empty, binary, unknown encoding) is reported as a ``LoadError`` naming the file and the reason,
+and the rest still load.
 """
 
 from __future__ import annotations
@@ -70,10 +71,19 @@ _BOMS = (
 # File signatures of formats that are sometimes saved with a .txt name by scrapers.
 _MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF",
           b"\xd0\xcf\x11\xe0", b"\x1f\x8b")  # fmt: skip
-_LEGACY_CODECS = ["gb18030", "big5"]
+_LEGACY_CODECS = ["gb18030", "big5", "cp950"]
+# Strict Big5 lacks characters that Windows' Big5 (cp950) has, e.g. 裏 恒 碁; plain Big5 is
+# named when it suffices.
+_DECODE_ORDER = {"gb18030": ("gb18030",), "big5": ("big5", "cp950"), "cp950": ("big5", "cp950")}
 # C0 controls other than tab, newline, vertical tab, form feed, carriage return and escape.
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 _MAX_CONTROL_SHARE = 0.01
+_CJK_PER_DAMAGED_BYTE = 200
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _cjk_count(s: str) -> int:
+    return len(_CJK.findall(s))
 
 
 def _looks_binary(text: str) -> bool:
@@ -83,19 +93,34 @@ def _looks_binary(text: str) -> bool:
     return len(_CONTROL.findall(text)) > _MAX_CONTROL_SHARE * len(text)
 
 
-def _decode_legacy(data: bytes) -> tuple[str, str]:
-    """Decode BOM-less non-UTF-8 bytes as GB18030 or Big5.
+def _decode_utf8(data: bytes) -> str | None:
+    """UTF-8 text, tolerating a rare damaged byte (a page cut mid-character, say).
 
-    Both codecs accept most of each other's byte sequences, so strict decoding alone cannot
+    A damaged sequence becomes U+FFFD. GBK or Big5 bytes read as UTF-8 give almost no valid
+    Chinese, so a handful of errors among thousands of decoded characters can only be damage.
+    """
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = data.decode("utf-8", errors="replace")
+    damaged = text.count("\ufffd") - data.count("\ufffd".encode())
+    return text if damaged * _CJK_PER_DAMAGED_BYTE <= _cjk_count(text) else None
+
+
+def _decode_legacy(data: bytes) -> tuple[str, str]:
+    """Decode BOM-less non-UTF-8 bytes as GB18030 or Big5 (cp950).
+
+    Both families accept most of each other's byte sequences, so strict decoding alone cannot
     choose; charset-normalizer ranks the candidates by how coherent the decoded Chinese is, and
     the first one that also decodes the whole file strictly wins.
     """
-    ranked = [m.encoding for m in from_bytes(data, cp_isolation=_LEGACY_CODECS)]
-    for codec in ranked:
-        try:
-            return data.decode(codec), codec
-        except UnicodeDecodeError:
-            continue
+    for match in from_bytes(data, cp_isolation=_LEGACY_CODECS):
+        for codec in _DECODE_ORDER[match.encoding]:
+            try:
+                return data.decode(codec), codec
+            except UnicodeDecodeError:
+                continue
     raise CorpusError("unknown encoding (not UTF-8, UTF-16, GB18030/GBK or Big5)")
 
 
@@ -117,10 +142,8 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     elif b"\x00" in data:
         raise CorpusError("binary data")
     else:
-        try:
-            text, codec = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError:
-            text, codec = _decode_legacy(data)
+        utf8 = _decode_utf8(data)
+        text, codec = (utf8, "utf-8") if utf8 is not None else _decode_legacy(data)
     if _looks_binary(text):
         raise CorpusError("binary data")
     text = text.replace("\r\n", "\n").replace("\r", "\n")
@@ -131,17 +154,15 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
 # --------------------------------------------------------------------------- lines
 
-_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 # A pinyin reading in brackets after a character, e.g. 經(jīng); removed from titles only.
 _PINYIN = re.compile(r"(?<=[\u3400-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüêńňǹḿ]+[)）]")
 
 
 @dataclass(frozen=True)
 class _Line:
-    """A non-blank line: its span in the text and its stripped content (pinyin removed)."""
+    """A non-blank line: where it starts in the text and its stripped content, pinyin removed."""
 
     start: int
-    end: int
     content: str
 
 
@@ -150,13 +171,9 @@ def _lines(text: str) -> list[_Line]:
     for raw in text.split("\n"):
         content = _PINYIN.sub("", raw).strip()
         if content:
-            out.append(_Line(pos, pos + len(raw), content))
+            out.append(_Line(pos, content))
         pos += len(raw) + 1
     return out
-
-
-def _cjk_count(s: str) -> int:
-    return len(_CJK.findall(s))
 
 
 _MAX_HEADLINE = 40
@@ -177,7 +194,8 @@ _CAPTION = re.compile(r"(?:摄|攝|供图|供圖)\s*$|■|^图为|^圖為")
 # A labelled header field, e.g. ``来源:``, ``发布时间：``, ``浏览量:``; the colon keeps headlines
 # that merely use such words (省政府发布……) from counting as metadata.
 _META_KEY = re.compile(
-    r"(?:来源|來源|作者|记者|記者|编辑|編輯|责编|責編|时间|時間|日期|浏览|瀏覽|阅读|閱讀|点击|點擊)"
+    r"(?:来源|來源|稿源|转自|轉自|转载|轉載|作者|记者|記者|编辑|編輯|责编|責編|时间|時間|日期"
+    r"|浏览|瀏覽|阅读|閱讀|点击|點擊)"
     r"(?:量|数|數|次数|次數)?\s*[:：]"
 )
 
@@ -225,10 +243,8 @@ _DATE_PATTERNS = (
 # A year alone on a line and the month/day on the next, as some sites lay out a dateline.
 _YEAR_LINE = re.compile(r"^(\d{4})\s*年?$")
 _MONTH_DAY_LINE = re.compile(r"^(\d{1,2})\s*[-/月.]\s*(\d{1,2})\s*日?(?:\s|$)")
-_VALUE_STOP = (
-    r"(?=\s|$|[|｜]|来源|來源|作者|记者|記者|责任编辑|責任編輯|编辑|編輯|责编|責編|时间|時間"
-    r"|发布|發布|日期|\d{4}[-年/.])"
-)
+# A field's value runs to a space, a separator, the next labelled field or a date.
+_VALUE_STOP = rf"(?=\s|$|[|｜]|(?:责任|責任|发布|發布)?{_META_KEY.pattern}|\d{{4}}[-年/.])"
 _SOURCE = re.compile(r"(?:来源|來源|稿源)\s*[:：]\s*(.+?)" + _VALUE_STOP)
 _AUTHOR = re.compile(r"(?:作者|记者|記者)\s*[:：]\s*(.+?)" + _VALUE_STOP)
 
@@ -272,8 +288,8 @@ def _header(lines: list[_Line]) -> list[_Line]:
     return header
 
 
-def _find_title(header: list[_Line]) -> tuple[str, int] | None:
-    """The headline (with a dashed subtitle attached) and the index of its last header line.
+def _find_title(header: list[_Line]) -> str | None:
+    """The headline, with a dashed subtitle on the next line attached.
 
     A newspaper page's masthead (issue number, postal code, editor) comes before its headline,
     so when the header holds a masthead line only the lines after it are considered.
@@ -281,11 +297,10 @@ def _find_title(header: list[_Line]) -> tuple[str, int] | None:
     first = 1 + max((i for i, ln in enumerate(header) if _MASTHEAD.search(ln.content)), default=-1)
     for i in range(first, len(header)):
         if _is_title_candidate(header[i].content):
-            title, last = header[i].content, i
-            if last + 1 < len(header) and _is_subtitle(header[last + 1].content):
-                last += 1
-                title += header[last].content
-            return title, last
+            title = header[i].content
+            if i + 1 < len(header) and _is_subtitle(header[i + 1].content):
+                title += header[i + 1].content
+            return title
     return None
 
 
@@ -304,6 +319,11 @@ _PERSON_NAME = re.compile(f"^[{_SURNAMES}][\u4e00-\u9fff]{{1,2}}$")
 _BYLINE = re.compile(
     r"^[(（]?(?:本报|本報)?(?:记者|記者|作者|撰稿|文|编辑|編輯|责编|責編|通讯员|通訊員)\s*[:：/／]?"
     r"\s*[\u4e00-\u9fff·]{2,4}(?:\s+[\u4e00-\u9fff·]{2,4})*[)）]?$"
+)
+# A byline closing a story's last paragraph, e.g. ``……发展动力。(记者曹婷婷)``.
+_TRAILING_BYLINE = re.compile(
+    r"[(（](?:本报|本報)?(?:记者|記者|通讯员|通訊員|作者|编辑|編輯|责编|責編)\s*[:：]?"
+    r"[\u4e00-\u9fff·、\s]{2,20}[)）]\s*$"
 )
 # The opening of a news item: an outlet (…报/社/网/台), optionally a place and a reporter, then
 # the day it happened, e.g. ``科学导报 记者王波 7月2日,`` or ``新华社太原5月18日电``.
@@ -329,6 +349,10 @@ def _is_headline(s: str) -> bool:
 def _is_byline(s: str) -> bool:
     """A line ending a story: the writer's name alone, or ``记者 XXX`` and similar."""
     return bool(_PERSON_NAME.match(s) or _BYLINE.match(s))
+
+
+def _ends_story(s: str) -> bool:
+    return _is_byline(s) or bool(_TRAILING_BYLINE.search(s))
 
 
 def _join_headline(parts: list[str]) -> str:
@@ -362,7 +386,7 @@ def _split_stories(lines: list[_Line], body_start: int) -> list[tuple[int, str]]
             i = max(j, i + 1)
             continue
         after_dateline = bool(_DATELINE.match(lines[j].content))
-        after_byline = _is_byline(lines[i - 1].content)
+        after_byline = _ends_story(lines[i - 1].content)
         if after_dateline or after_byline or (starts and current_is_item):
             starts.append((i, _join_headline([ln.content for ln in lines[i:j]])))
             current_is_item = after_dateline
@@ -386,8 +410,7 @@ def parse_document(doc_id: str, path: Path, text: str, encoding: str) -> RawDocu
     header_text = [ln.content for ln in header]
     # Dates, sources and authors may sit on a short line just below a lead paragraph.
     meta_text = [ln.content for ln in lines[:_HEADER_LINES] if not _is_prose(ln.content)]
-    found = _find_title(header)
-    title = found[0] if found else None
+    title = _find_title(header)
     date = _find_date(header_text) or _find_date([s for s in meta_text if _META_KEY.search(s)])
     body_start = _first_body_line(lines, len(header))
     starts = _split_stories(lines, body_start)

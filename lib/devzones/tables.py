@@ -1,21 +1,32 @@
 """Run the extractors over a corpus and build the workbook's tables (documents, zones,
-zone_mentions, investments, chains) as pandas DataFrames; write them as CSV (UTF-8 with BOM, so
-Excel/WPS open them right) and Parquet, atomically.
+zone_mentions, investments, chains, plus any table a theme module lists in its ``EXTRA_TABLES``)
+as pandas DataFrames; write them as CSV (UTF-8 with BOM, so Excel/WPS open them right) and
+Parquet, atomically. The work is split in two: ``extract_document`` is a pure function of one file
+(read, clean, extract rows with zone mentions still unresolved), so it can be cached, streamed in
+batches and run in a process pool or on a dask cluster; ``assemble`` then does the corpus-level
+step over the small row frames (``zones.resolve`` and linking every ``*zone_surface`` column to a
+``*zone_id``). Rows are sorted by (doc_id, start, end), so a corpus always gives the same bytes.
 """
 
 from __future__ import annotations
 
-import os
-import tempfile
-from collections.abc import Iterable
+import sys
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
+from typing import TextIO
 
 import pandas as pd
+from tqdm import tqdm
 
 from devzones import chains, investment, zones
+from devzones.cache import ResultCache, atomic_write
 from devzones.clean import Document, clean_document
-from devzones.corpus import LoadError, iter_corpus
+from devzones.corpus import CorpusError, LoadError, corpus_files, iter_corpus, read_document
 
 DOCUMENT_COLUMNS = [
     "doc_id",
@@ -29,6 +40,43 @@ DOCUMENT_COLUMNS = [
     "stories",
 ]
 TABLE_NAMES = ("documents", "zones", "zone_mentions", "investments", "chains")
+ENGINES = ("local", "dask")
+SORT_KEYS = ("doc_id", "start", "end")
+SURFACE_SUFFIX = "zone_surface"
+# Documents per batch: the unit of streaming and of concatenation. Fixed (not derived from
+# --jobs) so that frames are always concatenated alike: same dtypes whatever the engine.
+BATCH_SIZE = 200
+PROGRESS_MIN_FILES = 20
+
+_atomic_write = atomic_write  # the name cli.cmd_clean uses
+
+
+@dataclass(frozen=True)
+class DocResult:
+    """Everything one file contributes: its documents row and its per-document row frames
+    (``zone_mentions`` without zone_id; other frames name zones by ``*zone_surface``)."""
+
+    doc_id: str
+    document: dict[str, object]
+    frames: dict[str, pd.DataFrame]
+
+
+@dataclass
+class ExtractStats:
+    """What a run did; ``cached`` counts documents whose results came from the cache."""
+
+    files: int = 0
+    documents: int = 0
+    skipped: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        return (
+            f"{self.documents} documents ({self.cached} from cache, "
+            f"{self.documents - self.cached} extracted), {self.skipped} skipped "
+            f"in {self.seconds:.2f} s"
+        )
 
 
 @dataclass
@@ -41,9 +89,19 @@ class Tables:
     investments: pd.DataFrame
     chains: pd.DataFrame
     errors: list[LoadError] = field(default_factory=list)
+    extra: dict[str, pd.DataFrame] = field(default_factory=dict)
+    stats: ExtractStats = field(default_factory=ExtractStats)
 
     def items(self) -> Iterable[tuple[str, pd.DataFrame]]:
-        return ((name, getattr(self, name)) for name in TABLE_NAMES)
+        yield from ((name, getattr(self, name)) for name in TABLE_NAMES)
+        yield from sorted(self.extra.items())
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return getattr(self, name) if name in TABLE_NAMES else self.extra[name]
+
+
+class EngineError(RuntimeError):
+    """An engine that cannot run here (e.g. dask not installed)."""
 
 
 def document_row(doc: Document) -> dict:
@@ -76,57 +134,313 @@ def load_documents(corpus: str | Path) -> tuple[list[Document], list[LoadError]]
     return docs, errors
 
 
-def _concat(frames: list[pd.DataFrame], columns: list[str]) -> pd.DataFrame:
-    frames = [f for f in frames if not f.empty]
-    if not frames:
-        return pd.DataFrame(columns=columns)
-    return pd.concat(frames, ignore_index=True)
+# --- per document -------------------------------------------------------------------------
+
+
+def document_frames(doc: Document) -> dict[str, pd.DataFrame]:
+    """Every theme's rows for one cleaned document; zone mentions are not resolved yet."""
+    mentions = zones.find_mentions(doc)
+    frames = {
+        "zone_mentions": mentions,
+        "investments": investment.extract(doc, mentions),
+        "chains": chains.extract(doc),
+    }
+    for module in (zones, chains, investment):
+        for name, extract in getattr(module, "EXTRA_TABLES", {}).items():
+            frames[name] = extract(doc, mentions)
+    return frames
+
+
+def document_result(doc: Document) -> DocResult:
+    return DocResult(doc.doc_id, document_row(doc), document_frames(doc))
+
+
+def extract_document(path: str | Path) -> DocResult:
+    """Read, clean and extract one file (pure: the result depends on the file and the code only).
+    Raises ``CorpusError``/``OSError`` for a file that cannot be read."""
+    return document_result(clean_document(read_document(Path(path))))
+
+
+def _extract_or_error(path: str | Path) -> DocResult | LoadError:
+    """``extract_document`` that turns any failure into a ``LoadError``: one bad file, or one
+    extractor bug on an odd file, must not stop a run over thousands."""
+    path = Path(path)
+    try:
+        return extract_document(path)
+    except (CorpusError, OSError) as exc:
+        return LoadError(path, str(exc).removeprefix(f"{path.name}: "))
+    except Exception as exc:
+        return LoadError(path, f"extraction failed ({type(exc).__name__}: {exc})")
+
+
+# --- corpus level -------------------------------------------------------------------------
+
+
+def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
+    """Concatenate, skipping empty frames; all empty gives the first frame's (empty) columns."""
+    full = [f for f in frames if not f.empty]
+    if not full:
+        return frames[0].iloc[0:0] if frames else pd.DataFrame()
+    return full[0].reset_index(drop=True) if len(full) == 1 else pd.concat(full, ignore_index=True)
+
+
+class _Collector:
+    """Gathers per-document results in order, concatenating every ``BATCH_SIZE`` documents so
+    that memory holds a few frames per batch, never one per document."""
+
+    def __init__(self) -> None:
+        self.rows: list[dict[str, object]] = []
+        self.frames: dict[str, list[pd.DataFrame]] = {}
+        self.errors: list[LoadError] = []
+        self._batch: list[DocResult] = []
+
+    def add(self, item: DocResult | LoadError) -> None:
+        if isinstance(item, LoadError):
+            self.errors.append(item)
+        else:
+            self.rows.append(item.document)
+            self._batch.append(item)
+            if len(self._batch) >= BATCH_SIZE:
+                self.flush()
+
+    def flush(self) -> None:
+        names = dict.fromkeys(name for r in self._batch for name in r.frames)
+        for name in names:
+            batch = [r.frames[name] for r in self._batch if name in r.frames]
+            self.frames.setdefault(name, []).append(_concat(batch))
+        self._batch = []
+
+    def tables(self) -> Tables:
+        self.flush()
+        frames = {name: _concat(parts) for name, parts in self.frames.items()}
+        documents = pd.DataFrame(self.rows, columns=DOCUMENT_COLUMNS)
+        return assemble(documents, frames, self.errors)
+
+
+def _sorted(df: pd.DataFrame, keys: Sequence[str] = SORT_KEYS) -> pd.DataFrame:
+    present = [k for k in keys if k in df.columns]
+    return df.sort_values(present, kind="stable", ignore_index=True) if present else df
+
+
+def _surface_map(mentions: pd.DataFrame, zone_table: pd.DataFrame) -> tuple[dict, dict]:
+    """(doc_id, surface) -> zone_id of its first resolved mention in that document, and, as a
+    fallback, surface -> zone_id for every name or alias that belongs to exactly one zone."""
+    resolved = _sorted(mentions.dropna(subset=["zone_id"]))
+    in_doc: dict[tuple, str] = {}
+    for d, s, z in zip(resolved["doc_id"], resolved["surface"], resolved["zone_id"], strict=True):
+        in_doc.setdefault((d, s), z)
+    owners: dict[str, set] = {}
+    for zone_id, name, aliases in zip(
+        zone_table["zone_id"], zone_table["name"], zone_table["aliases"].fillna(""), strict=True
+    ):
+        for form in [name, *str(aliases).split("|")]:
+            if form:
+                owners.setdefault(form, set()).add(zone_id)
+    unique = {form: ids.pop() for form, ids in owners.items() if len(ids) == 1}
+    return in_doc, unique
+
+
+def link_zones(df: pd.DataFrame, mentions: pd.DataFrame, zone_table: pd.DataFrame) -> pd.DataFrame:
+    """Give every ``<x>zone_surface`` column a ``<x>zone_id`` column next to it (filling only the
+    gaps when the extractor already set some ids)."""
+    surfaces = [c for c in df.columns if c.endswith(SURFACE_SUFFIX)]
+    if not surfaces:
+        return df
+    in_doc, unique = _surface_map(mentions, zone_table)
+    df = df.copy()
+    for col in surfaces:
+        target = col.removesuffix(SURFACE_SUFFIX) + "zone_id"
+        ids = pd.Series(
+            [in_doc.get((d, s), unique.get(s)) for d, s in zip(df["doc_id"], df[col], strict=True)],
+            index=df.index,
+            dtype="object",
+        )
+        if target in df.columns:
+            df[target] = df[target].where(df[target].notna(), ids)
+        else:
+            df.insert(df.columns.get_loc(col) + 1, target, ids)
+    return df
+
+
+def assemble(
+    documents: pd.DataFrame, frames: dict[str, pd.DataFrame], errors: list[LoadError]
+) -> Tables:
+    """The corpus-level step: resolve zone mentions across documents, link every other table to
+    zone ids, and sort every table."""
+    frames = dict(frames)
+    mentions = frames.pop("zone_mentions", pd.DataFrame(columns=zones.MENTION_COLUMNS))
+    zone_table, mentions = zones.resolve(_sorted(mentions))
+    frames.setdefault("investments", pd.DataFrame(columns=investment.INVESTMENT_COLUMNS))
+    frames.setdefault("chains", pd.DataFrame(columns=chains.CHAIN_COLUMNS))
+    linked = {name: _sorted(link_zones(df, mentions, zone_table)) for name, df in frames.items()}
+    return Tables(
+        documents=_sorted(documents),
+        zones=_sorted(zone_table, ("zone_id",)),
+        zone_mentions=_sorted(mentions),
+        investments=linked.pop("investments"),
+        chains=linked.pop("chains"),
+        errors=list(errors),
+        extra=linked,
+        stats=ExtractStats(
+            files=len(documents) + len(errors), documents=len(documents), skipped=len(errors)
+        ),
+    )
 
 
 def build_tables(docs: list[Document], errors: list[LoadError] | None = None) -> Tables:
     """Extract every theme from cleaned documents and resolve zones across the corpus."""
-    mentions = [zones.find_mentions(d) for d in docs]
-    zone_table, zone_mentions = zones.resolve(_concat(mentions, zones.MENTION_COLUMNS))
-    invest = _concat(
-        [investment.extract(d, m) for d, m in zip(docs, mentions, strict=True)],
-        investment.INVESTMENT_COLUMNS,
-    )
-    surface_to_zone = zone_mentions.drop_duplicates(["doc_id", "surface"])[
-        ["doc_id", "surface", "zone_id"]
-    ].rename(columns={"surface": "zone_surface"})
-    invest = invest.merge(surface_to_zone, on=["doc_id", "zone_surface"], how="left")
-    return Tables(
-        documents=documents_table(docs),
-        zones=zone_table,
-        zone_mentions=zone_mentions,
-        investments=invest,
-        chains=_concat([chains.extract(d) for d in docs], chains.CHAIN_COLUMNS),
-        errors=list(errors or []),
-    )
+    collector = _Collector()
+    for doc in docs:
+        collector.add(document_result(doc))
+    collector.errors.extend(errors or [])
+    return collector.tables()
 
 
-def extract_corpus(corpus: str | Path) -> Tables:
-    """Load, clean and extract a whole folder of articles."""
-    docs, errors = load_documents(corpus)
-    return build_tables(docs, errors)
+# --- engines ------------------------------------------------------------------------------
+
+Runner = Callable[[list[Path]], Iterable[DocResult | LoadError]]
 
 
-def _atomic_write(path: Path, write) -> None:
-    """Write via a temporary file in the same folder, then rename over ``path``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent)
-    os.close(fd)
+@contextmanager
+def _local_engine(jobs: int) -> Iterator[Runner]:
+    """In-process for one job, else a process pool fed in chunks; results come back in order."""
+    if jobs == 1:
+        yield lambda paths: map(_extract_or_error, paths)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        yield lambda paths: pool.map(
+            _extract_or_error, paths, chunksize=max(1, len(paths) // (4 * jobs))
+        )
+
+
+def _import_dask():
     try:
-        write(tmp)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+        import dask.bag as bag
+        from dask.distributed import Client, LocalCluster
+    except ImportError as exc:
+        raise EngineError(
+            "the dask engine needs the optional dask extra: pip install -e '.[dask]'"
+        ) from exc
+    return bag, Client, LocalCluster
+
+
+@contextmanager
+def _dask_client(jobs: int, scheduler: str | None):
+    """A client of the scheduler at ``scheduler``, or of a local cluster of worker processes."""
+    _, Client, LocalCluster = _import_dask()
+    if scheduler:
+        with Client(scheduler) as client:
+            yield client
+        return
+    with (
+        LocalCluster(
+            n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None
+        ) as cluster,
+        Client(cluster) as client,
+    ):
+        yield client
+
+
+@contextmanager
+def _dask_engine(jobs: int, scheduler: str | None) -> Iterator[Runner]:
+    """The same per-document function over a dask.bag of paths. With a remote scheduler the
+    corpus must be on a file system the workers can read."""
+    bag, _, _ = _import_dask()
+    with _dask_client(jobs, scheduler) as client:
+        workers = len(client.scheduler_info()["workers"]) or jobs
+
+        def run(paths: list[Path]) -> list[DocResult | LoadError]:
+            if not paths:
+                return []
+            items = bag.from_sequence([str(p) for p in paths], npartitions=2 * workers)
+            return client.compute(items.map(_extract_or_error)).result()
+
+        yield run
+
+
+def _engine(engine: str, jobs: int, scheduler: str | None):
+    if engine == "local":
+        return _local_engine(jobs)
+    if engine == "dask":
+        return _dask_engine(jobs, scheduler)
+    raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+
+
+def show_progress(files: int, stream: TextIO = sys.stderr) -> bool:
+    """A progress bar only for a person watching a long run."""
+    return files > PROGRESS_MIN_FILES and stream.isatty()
+
+
+def _batches(items: Sequence[Path], size: int) -> Iterator[list[Path]]:
+    it = iter(items)
+    while batch := list(islice(it, size)):
+        yield batch
+
+
+def _lookup(store: ResultCache | None, path: Path, root: Path) -> tuple[str | None, object]:
+    """(cache key, cached result or None); an unreadable file is left to the extractor, which
+    reports it."""
+    if store is None:
+        return None, None
+    try:
+        key = store.key(path, root)
+    except OSError:
+        return None, None
+    return key, store.get(key)
+
+
+def extract_corpus(
+    corpus: str | Path,
+    *,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache: bool | str | Path = True,
+    progress: bool | None = None,
+) -> Tables:
+    """Load, clean and extract a whole folder of articles.
+
+    ``jobs`` worker processes (1: in this process), ``engine`` "local" or "dask" (with
+    ``scheduler`` an address, else a local cluster), ``cache`` True for the default cache folder,
+    a folder, or False; ``progress`` None shows a bar when stderr is a terminal and the corpus is
+    large. The tables are the same whatever the engine, job count or cache state.
+    """
+    began = time.perf_counter()
+    root = Path(corpus)
+    files = corpus_files(root)
+    store = None if cache is False else ResultCache.open(None if cache is True else cache)
+    collector = _Collector()
+    cached = 0
+    bar = tqdm(
+        total=len(files),
+        unit="doc",
+        file=sys.stderr,
+        disable=not (show_progress(len(files)) if progress is None else progress),
+    )
+    with bar, _engine(engine, jobs, scheduler) as run:
+        for batch in _batches(files, BATCH_SIZE):
+            found = [_lookup(store, p, root) for p in batch]
+            misses = iter(run([p for p, (_, hit) in zip(batch, found, strict=True) if hit is None]))
+            for key, hit in found:
+                item = hit if hit is not None else next(misses)
+                if hit is not None:
+                    cached += 1
+                elif key and isinstance(item, DocResult):
+                    store.put(key, item)
+                collector.add(item)
+                bar.update()
+    tables = collector.tables()
+    tables.stats.cached = cached
+    tables.stats.seconds = time.perf_counter() - began
+    return tables
+
+
+# --- output -------------------------------------------------------------------------------
 
 
 def write_table(df: pd.DataFrame, out: Path, name: str) -> None:
-    _atomic_write(out / f"{name}.csv", lambda p: df.to_csv(p, index=False, encoding="utf-8-sig"))
-    _atomic_write(out / f"{name}.parquet", lambda p: df.to_parquet(p, index=False))
+    atomic_write(out / f"{name}.csv", lambda p: df.to_csv(p, index=False, encoding="utf-8-sig"))
+    atomic_write(out / f"{name}.parquet", lambda p: df.to_parquet(p, index=False))
 
 
 def write_tables(tables: Tables, out: str | Path) -> None:

@@ -1,0 +1,277 @@
+"""Industry chains on the real seed articles: staged chains with their names and exact stages,
+listed chains with the count and category the text states, offsets that point back into the
+cleaned text, and a few language rules checked on sentences written here."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from devzones import chains
+from devzones.clean import Document, clean_document
+from devzones.corpus import RawDocument
+
+SEED_004 = "004_1da46b55b94cd9e7"
+SEED_000 = "000_3a9b9530b1b2ec72"
+SEED_002 = "002_90b2ec0d50a39f48"
+
+
+def doc_of(text: str) -> Document:
+    return clean_document(RawDocument("t", Path("t.txt"), text, "utf-8"))
+
+
+@pytest.fixture(scope="module")
+def tables(seed_docs) -> dict[str, pd.DataFrame]:
+    return {doc_id: chains.extract(doc) for doc_id, doc in seed_docs.items()}
+
+
+def staged(df: pd.DataFrame) -> list[tuple[str, list[str]]]:
+    rows = df[df["kind"] == "staged"]
+    return [(r.name, r.stages.split("|")) for r in rows.itertuples()]
+
+
+def listed(df: pd.DataFrame) -> pd.DataFrame:
+    return df[df["kind"] == "listed"]
+
+
+def test_contract_columns_come_first(tables):
+    contract = ["doc_id", "story", "name", "stages", "category", "start", "end"]
+    for df in tables.values():
+        assert list(df.columns[: len(contract)]) == contract
+
+
+def test_seed_004_staged_chains_with_names_and_exact_stages(tables):
+    assert staged(tables[SEED_004]) == [
+        ("特钢", ["冶炼", "不锈钢", "冷轧板材", "深加工制品"]),
+        ("合成生物", ["玉米加工", "戊二安", "生物基聚酰胺", "工业丝、民用丝"]),
+        ("合成生物", ["烷烃", "长链二元酸", "长链聚酰胺", "特种尼龙", "纺织纤维", "服装"]),
+        ("光电半导体", ["蓝宝石晶体", "蓝宝石晶棒", "蓝宝石平片", "图形化蓝宝石衬底片"]),
+        ("光电半导体", ["氧化铝母液提取高纯镓", "砷化镓", "砷化镓晶体晶棒晶片", "微波芯片外延"]),
+        (
+            "高端碳纤维",
+            [
+                "丙烯腈",
+                "聚丙烯腈原丝",
+                "高性能碳纤维",
+                "预浸料或预制件",
+                "复合材料零部件",
+                "终端产品",
+            ],
+        ),
+    ]
+
+
+def test_seed_004_place_corridor_is_not_a_chain(tables, seed_docs):
+    assert "阳曲—定襄—原平" in seed_docs[SEED_004].text
+    assert not tables[SEED_004]["stages"].str.contains("定襄").any()
+
+
+def test_seed_004_staged_chain_context(tables):
+    steel = tables[SEED_004].query("kind == 'staged' and name == '特钢'").iloc[0]
+    assert steel["carriers"].split("|") == ["中北高新技术开发区", "阳曲产业园区"]
+    assert steel["scale"] == "千亿级"
+    assert steel["fields"].split("|") == ["新能源汽车", "航空航天", "风电", "医疗器械"]
+    assert steel["count_found"] == 4
+    fibre = tables[SEED_004].query("kind == 'staged' and name == '高端碳纤维'").iloc[0]
+    assert fibre["carriers"] == "阳曲产业园区"
+    assert "汽车轻量化" in fibre["fields"].split("|")
+
+
+def test_seed_004_listed_groups_keep_stated_count_and_category(tables):
+    df = listed(tables[SEED_004])
+    demo = df[df["category"] == "示范"]
+    assert demo["name"].tolist() == ["先进金属", "半导体"]
+    assert set(demo["count_stated"]) == {6} and set(demo["count_found"]) == {2}
+    materials = df[df["count_stated"] == 4]
+    assert materials["name"].tolist() == ["不锈钢", "光电半导体", "合成生物", "高性能纤维"]
+    assert set(materials["category"]) == {"新材料特色"}
+    assert set(materials["count_found"]) == {4}
+
+
+def test_seed_000_two_lists_with_counts_and_categories(tables):
+    df = listed(tables[SEED_000])
+    strong = df[df["category"] == "优势特色"]
+    assert strong["name"].tolist() == [
+        "特殊钢",
+        "铝镁合金",
+        "合成生物",
+        "碳基新材料",
+        "轨道交通装备",
+        "工程起重机",
+        "煤机装备",
+        "法兰锻造",
+    ]
+    assert set(strong["count_stated"]) == {8} and set(strong["count_found"]) == {8}
+    new = df[df["category"] == "新兴"]
+    assert new["name"].tolist() == [
+        "大数据",
+        "半导体",
+        "锂离子电池",
+        "太阳能电池",
+        "可降解塑料",
+        "节能环保",
+    ]
+    assert set(new["count_stated"]) == {6} and set(new["count_found"]) == {6}
+    assert len(df) == 14
+
+
+def test_seed_002_names_single_and_listed_chains_but_not_generic_ones(tables):
+    df = listed(tables[SEED_002])
+    assert sorted(df["name"]) == sorted(
+        ["新能源汽车", "LED", "触摸屏", "新材料", "机器人", "智能家居"]
+    )
+    short = df[df["count_stated"] == 5]
+    assert short["name"].tolist() == ["LED", "触摸屏", "新材料", "机器人", "智能家居"]
+    # 创新链、产业链…, 全球产业链和价值链, 重点产业链, 新质生产力产业链 name no industry
+    assert not df["name"].str.contains("创新|全球|重点|新质|山西").any()
+
+
+@pytest.mark.parametrize("doc_id", ["001_79a27860d0400a6e", "003_cbcd8a66ef8bfaa2"])
+def test_seeds_that_only_talk_about_chains_in_general_give_no_rows(tables, doc_id):
+    assert tables[doc_id].empty
+
+
+def test_every_row_points_back_into_the_cleaned_text(tables, seed_docs):
+    for doc_id, df in tables.items():
+        text = seed_docs[doc_id].text
+        for r in df.itertuples():
+            assert text[r.sentence_start : r.sentence_end] == r.evidence
+            assert r.sentence_start <= r.start < r.end <= r.sentence_end
+            span = text[r.start : r.end]
+            if r.kind == "listed":
+                assert span == r.name
+            else:
+                first, *_, last = r.stages.split("|")
+                assert span.startswith(first) and span.endswith(last)
+            assert r.doc_id == doc_id and r.story >= 1
+
+
+def test_extraction_is_deterministic(seed_docs):
+    for doc in seed_docs.values():
+        a, b = chains.extract(doc), chains.extract(doc)
+        assert a.to_csv(index=False) == b.to_csv(index=False)
+
+
+# --- language rules on sentences written for these tests -------------------------------------
+
+
+def test_numeric_ranges_phone_numbers_and_sentence_dashes_are_not_chains():
+    text = (
+        "项目2021-2025年分三期建设,工期3—5年,电话0351-7654321。——访谈纪要。太原—这座老城—正在变。"
+    )
+    assert chains.extract(doc_of(text)).empty
+
+
+def test_project_steps_methods_and_place_routes_are_not_chains():
+    text = (
+        "推行“签约—开工—投产”全流程服务,采用“设计—采购—施工”总承包模式。"
+        "京津冀—太忻—雄安协同,大同—朔州—忻州一线布局风电,甲经开区—乙经开区—丙经开区形成产业带。"
+    )
+    assert chains.extract(doc_of(text)).empty
+
+
+def test_chain_named_just_after_its_quote():
+    df = chains.extract(doc_of("打造“晶硅—电池片—组件—电站”光伏全产业链。"))
+    assert staged(df) == [("光伏", ["晶硅", "电池片", "组件", "电站"])]
+
+
+def test_bare_chain_is_trimmed_of_verb_and_chain_word():
+    df = chains.extract(doc_of("园区构建了铝土矿-氧化铝-电解铝-铝型材的产业链条。"))
+    assert df["stages"].tolist() == ["铝土矿|氧化铝|电解铝|铝型材"]
+
+
+def test_arrow_chain_named_by_its_sentence_head():
+    df = chains.extract(doc_of("在氢能产业方面,形成“制氢→储氢→运氢→加氢”的链条。"))
+    assert staged(df) == [("氢能", ["制氢", "储氢", "运氢", "加氢"])]
+
+
+def test_two_stage_chain_only_when_quoted_and_called_a_chain():
+    df = chains.extract(
+        doc_of("打造“风光—储能”产业链,推动“太原—忻州”产业协同,形成 原煤 → 焦炭 → 甲醇 的链条。")
+    )
+    assert df.loc[df["kind"] == "staged", "stages"].tolist() == ["风光|储能", "原煤|焦炭|甲醇"]
+
+
+def test_words_after_a_count_name_the_chain_when_no_list_precedes_it():
+    df = chains.extract(doc_of("打造2条钢铁产业链,打造四大特色产业链条,形成一条完整产业链。"))
+    assert df[["name", "count_stated", "count_found"]].values.tolist() == [["钢铁", 2, 1]]
+
+
+def test_words_after_deng_qualify_the_list():
+    df = chains.extract(doc_of("重点培育煤层气、氢能、光伏等新能源产业链条。打造等离子体产业链。"))
+    assert df[["name", "category"]].values.tolist() == [
+        ["煤层气", "新能源"],
+        ["氢能", "新能源"],
+        ["光伏", "新能源"],
+        ["等离子体", ""],
+    ]
+
+
+def test_notes_in_brackets_and_enumerators_are_not_part_of_names():
+    text = "延伸出特殊钢(不锈钢)、铝镁合金等2条产业链。(一)特钢材料产业链。"
+    assert chains.extract(doc_of(text))["name"].tolist() == ["特殊钢", "铝镁合金", "特钢材料"]
+
+
+def test_chinese_count_and_category_words():
+    df = chains.extract(doc_of("打造煤机装备、新能源汽车、节能环保等十大重点产业链。"))
+    assert df["name"].tolist() == ["煤机装备", "新能源汽车", "节能环保"]
+    assert set(df["count_stated"]) == {10} and set(df["category"]) == {"重点"}
+
+
+def test_policy_codes_and_generic_chain_talk_give_no_names():
+    text = (
+        "打造“8+6”产业链条,强龙头、延链条,推动产业链、创新链深度融合,"
+        "融入全球产业链,实施产业链提升工程。"
+    )
+    assert chains.extract(doc_of(text)).empty
+
+
+def test_list_before_a_policy_code_is_read_but_a_noun_joined_by_he_is_not():
+    df = chains.extract(doc_of("重点打造晶硅光伏、锂电池、氢能等“3+N”产业链。"))
+    assert df["name"].tolist() == ["晶硅光伏", "锂电池", "氢能"]
+    assert chains.extract(doc_of("聚焦新能源、新材料等五大产业方向和“4+2”产业链条。")).empty
+
+
+def test_a_list_that_qualifies_a_chain_does_not_name_it():
+    text = "构建了涵盖研发设计、生产制造、销售服务的完整产业链。坚持产业链招商,拥有完整镁产业链。"
+    assert chains.extract(doc_of(text))["name"].tolist() == ["镁"]
+
+
+@pytest.mark.parametrize(
+    ("raw", "name"),
+    [
+        ("千亿级煤化工", "煤化工"),
+        ("铝", "铝"),
+        ("太原新材料", "新材料"),
+        ("晋城市光机电", "光机电"),
+        ("综改区新材料", "新材料"),
+        ("市级", ""),
+        ("延", ""),
+        ("全球", ""),
+    ],
+)
+def test_chain_name_rules(raw, name):
+    assert chains.chain_name(raw) == name
+
+
+# --- robustness: any text of chain-ish pieces gives rows that point back into it --------------
+
+PIECES = ["产业链", "链条", "全", "、", "等", "8条", "四大", "的", "打造", "铝", "新材料", "重点"]
+PIECES += ["“", "”", "—", "-", "——", "→", ",", "。", "\n", "太原", "2025", "依托", "园区", "领域"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40))
+def test_any_text_gives_rows_that_point_back_into_it(pieces):
+    doc = doc_of("".join(pieces))
+    df = chains.extract(doc)
+    for r in df.itertuples():
+        assert 0 <= r.sentence_start <= r.start < r.end <= r.sentence_end <= len(doc.text)
+        if r.kind == "listed":
+            assert doc.text[r.start : r.end] == r.name
+        else:
+            assert len(r.stages.split("|")) >= 2

@@ -1,0 +1,241 @@
+"""The extraction engine: the per-document step is pure, the corpus-level step links zones, and
+the tables are the same whatever the cache state, batch size, job count or engine."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from devzones import chains, tables, zones
+from devzones.cache import ResultCache
+
+CONTRACT_TABLES = ("documents", "zones", "zone_mentions", "investments", "chains")
+
+
+@pytest.fixture(autouse=True)
+def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test gets its own cache folder (never the repository's)."""
+    folder = tmp_path / "cache"
+    monkeypatch.setenv("DEVZONES_CACHE", str(folder))
+    return folder
+
+
+@pytest.fixture
+def corpus(tmp_path: Path, seeds_dir: Path) -> Path:
+    """The seeds plus a shortened copy of each (the first half of its lines): ten documents."""
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for path in sorted(seeds_dir.glob("*.txt")):
+        shutil.copy(path, folder / path.name)
+        lines = path.read_text(encoding="utf-8-sig").splitlines(keepends=True)
+        half = "".join(lines[: max(1, len(lines) // 2)])
+        (folder / f"{path.stem}_half.txt").write_text(half, encoding="utf-8")
+    return folder
+
+
+def assert_same_tables(a: tables.Tables, b: tables.Tables) -> None:
+    assert [name for name, _ in a.items()] == [name for name, _ in b.items()]
+    for (name, left), (_, right) in zip(a.items(), b.items(), strict=True):
+        pd.testing.assert_frame_equal(left, right, obj=name)
+
+
+def written_bytes(result: tables.Tables, out: Path) -> dict[str, bytes]:
+    tables.write_tables(result, out)
+    return {p.name: p.read_bytes() for p in sorted(out.iterdir())}
+
+
+def test_extract_document_is_the_cleaned_seed_with_unresolved_mentions(
+    seeds_dir: Path, seed_docs: dict
+) -> None:
+    for path in sorted(seeds_dir.glob("*.txt")):
+        result = tables.extract_document(path)
+        doc = seed_docs[path.stem]
+        assert result.doc_id == doc.doc_id
+        assert result.document == tables.document_row(doc)
+        assert {"zone_mentions", "investments", "chains"} <= set(result.frames)
+        assert "zone_id" not in result.frames["zone_mentions"].columns
+        for row in result.frames["zone_mentions"].itertuples():
+            assert doc.text[row.start : row.end] == row.surface
+
+
+def test_extract_corpus_equals_build_tables_on_seeds(seeds_dir: Path) -> None:
+    streamed = tables.extract_corpus(seeds_dir, cache=False)
+    docs, errors = tables.load_documents(seeds_dir)
+    assert_same_tables(streamed, tables.build_tables(docs, errors))
+    assert list(streamed.documents["doc_id"]) == sorted(p.stem for p in seeds_dir.glob("*.txt"))
+    assert streamed.stats.documents == 5 and streamed.stats.skipped == 0
+
+
+def test_link_zones_prefers_the_documents_own_mention_then_a_unique_alias() -> None:
+    mentions = pd.DataFrame(
+        {
+            "doc_id": ["a", "a", "b"],
+            "surface": ["高新区", "高新区", "开发区"],
+            "start": [30, 5, 0],
+            "end": [33, 8, 3],
+            "zone_id": ["z2", "z1", None],
+        }
+    )
+    zone_table = pd.DataFrame(
+        {
+            "zone_id": ["z1", "z2", "z3"],
+            "name": ["甲高新技术产业开发区", "乙经济技术开发区", "丙经济技术开发区"],
+            "aliases": ["甲高新区|高新区", "乙经开区|经开区", "丙经开区|经开区"],
+        }
+    )
+    rows = pd.DataFrame(
+        {
+            "doc_id": ["a", "b", "b", "b"],
+            "zone_surface": ["高新区", "乙经开区", "经开区", None],
+            "parent_zone_surface": ["甲高新区", None, None, "高新区"],
+            "start": [1, 2, 3, 4],
+        }
+    )
+    linked = tables.link_zones(rows, mentions, zone_table)
+    assert list(linked.columns) == [
+        "doc_id",
+        "zone_surface",
+        "zone_id",
+        "parent_zone_surface",
+        "parent_zone_id",
+        "start",
+    ]
+    # "a": the first mention of 高新区 in document order (offset 5) decides; 经开区 is ambiguous.
+    assert linked["zone_id"].tolist() == ["z1", "z2", None, None]
+    assert linked["parent_zone_id"].tolist() == ["z1", None, None, "z1"]
+
+
+def test_link_zones_keeps_ids_the_extractor_already_set() -> None:
+    mentions = pd.DataFrame(columns=["doc_id", "surface", "start", "end", "zone_id"])
+    zone_table = pd.DataFrame({"zone_id": ["z1"], "name": ["甲开发区"], "aliases": [""]})
+    rows = pd.DataFrame(
+        {"doc_id": ["a", "a"], "zone_surface": ["甲开发区", "甲开发区"], "zone_id": ["z9", None]}
+    )
+    assert tables.link_zones(rows, mentions, zone_table)["zone_id"].tolist() == ["z9", "z1"]
+
+
+def test_extra_tables_of_a_theme_module_are_linked_and_written(
+    seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def first_sentence(doc, mentions) -> pd.DataFrame:
+        start, end = doc.sentences[0]
+        return pd.DataFrame(
+            {"doc_id": [doc.doc_id], "zone_surface": [doc.text[start:end]], "start": [start]}
+        )
+
+    monkeypatch.setattr(zones, "EXTRA_TABLES", {"first_sentences": first_sentence}, raising=False)
+    result = tables.extract_corpus(seeds_dir, cache=False)
+    extra = result["first_sentences"]
+    assert list(extra.columns) == ["doc_id", "zone_surface", "zone_id", "start"]
+    assert extra["doc_id"].tolist() == result.documents["doc_id"].tolist()
+    files = written_bytes(result, tmp_path / "out")
+    assert {"first_sentences.csv", "first_sentences.parquet"} <= set(files)
+
+
+def test_cache_is_reused_invalidated_by_content_and_survives_corruption(
+    corpus: Path, private_cache: Path, tmp_path: Path
+) -> None:
+    cold = tables.extract_corpus(corpus)
+    assert (cold.stats.documents, cold.stats.cached) == (10, 0)
+    warm = tables.extract_corpus(corpus)
+    assert warm.stats.cached == 10
+    assert_same_tables(cold, warm)
+    assert written_bytes(cold, tmp_path / "cold") == written_bytes(warm, tmp_path / "warm")
+
+    edited = corpus / "004_1da46b55b94cd9e7_half.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    assert tables.extract_corpus(corpus).stats.cached == 9
+
+    other_code = ResultCache(private_cache, "0" * 64)
+    assert other_code.get(other_code.key(edited, corpus)) is None
+
+    for entry in private_cache.rglob("*.pkl"):
+        entry.write_bytes(b"truncated")
+    repaired = tables.extract_corpus(corpus)
+    assert repaired.stats.cached == 0
+    assert tables.extract_corpus(corpus).stats.cached == 10
+
+
+def test_a_renamed_copy_is_extracted_under_its_own_name(corpus: Path) -> None:
+    tables.extract_corpus(corpus)
+    path = next(corpus.glob("*.txt"))
+    shutil.copy(path, corpus / "renamed.txt")
+    result = tables.extract_corpus(corpus)
+    assert (result.stats.documents, result.stats.cached) == (11, 10)
+    assert {"renamed", path.stem} <= set(result.documents["doc_id"])
+
+
+def test_batching_and_jobs_do_not_change_a_byte(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    reference = written_bytes(tables.extract_corpus(corpus, cache=False), tmp_path / "one")
+    monkeypatch.setattr(tables, "BATCH_SIZE", 3)
+    small_batches = tables.extract_corpus(corpus, cache=False)
+    assert written_bytes(small_batches, tmp_path / "batched") == reference
+    pooled = tables.extract_corpus(corpus, jobs=2, cache=False)
+    assert written_bytes(pooled, tmp_path / "pooled") == reference
+
+
+def test_dask_on_a_scheduler_address_equals_local(corpus: Path, tmp_path: Path) -> None:
+    pytest.importorskip("dask.bag", reason="dask is an optional extra: pip install -e .[dask]")
+    distributed = pytest.importorskip("dask.distributed", reason="dask.distributed not installed")
+    reference = written_bytes(tables.extract_corpus(corpus, cache=False), tmp_path / "local")
+    with distributed.LocalCluster(
+        n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        result = tables.extract_corpus(
+            corpus, engine="dask", scheduler=cluster.scheduler_address, cache=False
+        )
+    assert written_bytes(result, tmp_path / "dask") == reference
+
+
+def test_missing_dask_is_a_clear_error(seeds_dir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "dask.bag", None)  # makes `import dask.bag` fail
+    with pytest.raises(tables.EngineError, match=r"pip install -e '\.\[dask\]'"):
+        tables.extract_corpus(seeds_dir, engine="dask", cache=False)
+
+
+def test_an_extractor_failure_skips_that_document_only(
+    seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    victim = "002_90b2ec0d50a39f48"
+    real = chains.extract
+
+    def flaky(doc):
+        if doc.doc_id == victim:
+            raise ValueError("odd layout")
+        return real(doc)
+
+    monkeypatch.setattr(chains, "extract", flaky)
+    result = tables.extract_corpus(seeds_dir, cache=False)
+    assert victim not in set(result.documents["doc_id"])
+    assert result.stats.documents == 4
+    assert [str(e) for e in result.errors] == [
+        f"{victim}.txt: extraction failed (ValueError: odd layout)"
+    ]
+
+
+class _Stream:
+    def __init__(self, tty: bool) -> None:
+        self.tty = tty
+
+    def isatty(self) -> bool:
+        return self.tty
+
+
+def test_progress_bar_only_for_a_terminal_and_a_large_corpus() -> None:
+    assert tables.show_progress(500, _Stream(tty=True))
+    assert not tables.show_progress(500, _Stream(tty=False))
+    assert not tables.show_progress(5, _Stream(tty=True))
+
+
+def test_contract_tables_are_always_present(tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    result = tables.extract_corpus(empty, cache=False)
+    assert [name for name, _ in result.items()][:5] == list(CONTRACT_TABLES)
+    assert "zone_id" in result.investments.columns
