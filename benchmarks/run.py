@@ -43,7 +43,7 @@ TARGETS = {
     "report / empty-notebook floor": (1.5, "max"),
 }
 CACHE_ENV = "DEVZONES_CACHE"  # where the engine keeps its per-document cache
-SMALL_CORPUS_BYTES = 1_000_000  # below this, time the median of three runs
+SMALL_CORPUS_BYTES = 1_000_000  # below this, keep the fastest of three runs
 
 
 # ---------------------------------------------------------------- running a measured subprocess
@@ -90,7 +90,8 @@ def run_measured(cmd: Sequence[str], cwd: Path, env: dict[str, str]) -> Run:
 
 @dataclass(frozen=True)
 class Timing:
-    """Repeated runs of one command: median wall time, largest peak RSS, the last run's output."""
+    """Repeated runs of one command: the fastest wall time (on a shared machine interference only
+    ever adds time), the largest peak RSS, the last run's output."""
 
     runs: tuple[Run, ...]
 
@@ -100,7 +101,7 @@ class Timing:
 
     @property
     def wall(self) -> float:
-        return statistics.median(r.wall for r in self.runs)
+        return min(r.wall for r in self.runs)
 
     @property
     def rss_mb(self) -> float:
@@ -175,9 +176,9 @@ def engine_seconds(stdout: str) -> float | None:
 
 
 def reported_seconds(timing: Timing) -> float | None:
-    """Median of the times the runs reported for themselves, if they report any."""
+    """The fastest of the times the runs reported for themselves, if they report any."""
     found = [s for s in (engine_seconds(r.stdout) for r in timing.runs) if s is not None]
-    return statistics.median(found) if found else None
+    return min(found) if found else None
 
 
 def documents_read(stdout: str) -> int | None:
@@ -401,23 +402,22 @@ def repeats_for(manifest: dict, args: argparse.Namespace) -> int:
 
 
 def measure_startup(env: dict[str, str]) -> tuple[float, float]:
-    """Median wall time of ``devzones extract --help`` (interpreter start-up plus the CLI's
+    """Fastest wall time of ``devzones extract --help`` (interpreter start-up plus the CLI's
     imports) and the noise on it: the interquartile range of five runs, at least 50 ms."""
     walls = [run_measured(devzones("extract", "--help"), ROOT, env).wall for _ in range(5)]
     q1, _, q3 = statistics.quantiles(walls, n=4)
-    return statistics.median(walls), max(0.05, q3 - q1)
+    return min(walls), max(0.05, q3 - q1)
 
 
-def run_floor(size: int, repeats: int, env: dict[str, str]) -> tuple[float, float]:
-    """The floor over corpus ``xN``: median seconds of its conversion loop, and of its process."""
-    cmd = [sys.executable, str(BENCH_DIR / "floor.py"), str(generate.corpus_dir(size))]
-    runs = [
-        run_measured([*cmd, str(generate.manifest_path(size))], ROOT, env) for _ in range(repeats)
-    ]
-    if not all(r.ok for r in runs):
-        raise RuntimeError(f"floor.py failed on {size}x: {runs[-1].failure()}")
-    loop = statistics.median(json.loads(r.stdout)["seconds"] for r in runs)
-    return loop, statistics.median(r.wall for r in runs)
+def run_floor(size: int, env: dict[str, str]) -> tuple[float, float]:
+    """One floor run over corpus ``xN``: seconds of its conversion loop, and of its process."""
+    corpus, manifest = generate.corpus_dir(size), generate.manifest_path(size)
+    run = run_measured(
+        [sys.executable, str(BENCH_DIR / "floor.py"), str(corpus), str(manifest)], ROOT, env
+    )
+    if not run.ok:
+        raise RuntimeError(f"floor.py failed on {size}x: {run.failure()}")
+    return json.loads(run.stdout)["seconds"], run.wall
 
 
 def bench_size(ctx: Context, size: int) -> None:
@@ -428,8 +428,13 @@ def bench_size(ctx: Context, size: int) -> None:
     repeats = repeats_for(manifest, args)
     cmd, missing = extract_cmd(corpus, ctx.flags, jobs=args.jobs, cache=False, engine=args.engine)
     print(f"{size}x: {manifest['files']} files, {mb:.2f} MB; extracting ({repeats} run(s))")
-    extraction = timed(cmd, repeats, ctx.env)
-    floor_s, floor_wall = run_floor(size, repeats, ctx.env)
+    # Extraction and floor alternate, so both see the machine under the same load.
+    runs, floors = [], []
+    for _ in range(repeats):
+        runs.extend(timed(cmd, 1, ctx.env).runs)
+        floors.append(run_floor(size, ctx.env))
+    extraction = Timing(tuple(runs))
+    floor_s, floor_wall = min(f[0] for f in floors), min(f[1] for f in floors)
     row = {
         "size": f"{size}x",
         "files": manifest["files"],
@@ -590,18 +595,19 @@ def report_cmd(help_text: str) -> list[str] | None:
 
 
 def bench_report(ctx: Context) -> None:
-    """``devzones report`` on the seeds against the empty notebook, whole processes, medians."""
+    """``devzones report`` on the seeds against the empty notebook: whole processes, the fastest
+    of three runs of each, alternating."""
     repeats = 1 if ctx.args.quick else 3
     cmd = report_cmd(command_help(ctx.env, "report"))
     if cmd is None:
         ctx.results.check("report / empty-notebook floor", None, "seeds", "no report command yet")
         return
-    report = timed(cmd, repeats, ctx.env)
-    floor = timed(
-        [sys.executable, str(BENCH_DIR / "notebook_floor.py"), "--out", "{work}/nb"],
-        repeats,
-        ctx.env,
-    )
+    floor_cmd = [sys.executable, str(BENCH_DIR / "notebook_floor.py"), "--out", "{work}/nb"]
+    reports, floors = [], []
+    for _ in range(repeats):
+        reports.extend(timed(cmd, 1, ctx.env).runs)
+        floors.extend(timed(floor_cmd, 1, ctx.env).runs)
+    report, floor = Timing(tuple(reports)), Timing(tuple(floors))
     ctx.results.run(
         "devzones report seeds", None, report, "" if report.ok else report.last.failure()
     )
