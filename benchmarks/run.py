@@ -387,26 +387,33 @@ class Context:
     args: argparse.Namespace
     env: dict[str, str]
     flags: set[str]
-    startup: float  # seconds the extract CLI takes to start (imports) and exit
-    noise: float  # net times below this are start-up jitter, not work
+    startups: list[float]  # wall times of `devzones extract --help`, taken throughout
     results: Results
     net: dict[int, float] = field(default_factory=dict)  # size -> net cold seconds (jobs=args.jobs)
     rss: dict[int, float] = field(default_factory=dict)
     mb: dict[int, float] = field(default_factory=dict)
+
+    def sample_startup(self) -> None:
+        """Time ``devzones extract --help``: interpreter start-up plus the CLI's imports."""
+        self.startups.append(run_measured(devzones("extract", "--help"), ROOT, self.env).wall)
+
+    @property
+    def startup(self) -> float:
+        """The fastest start-up seen so far, subtracted from wall times to give net times."""
+        return min(self.startups)
+
+    @property
+    def noise(self) -> float:
+        """Net times below this are start-up jitter, not work: the interquartile range of the
+        start-up samples, at least 50 ms."""
+        q1, _, q3 = statistics.quantiles(self.startups, n=4)
+        return max(0.05, q3 - q1)
 
 
 def repeats_for(manifest: dict, args: argparse.Namespace) -> int:
     if args.repeat:
         return args.repeat
     return 3 if manifest["bytes"] < SMALL_CORPUS_BYTES and not args.quick else 1
-
-
-def measure_startup(env: dict[str, str]) -> tuple[float, float]:
-    """Fastest wall time of ``devzones extract --help`` (interpreter start-up plus the CLI's
-    imports) and the noise on it: the interquartile range of five runs, at least 50 ms."""
-    walls = [run_measured(devzones("extract", "--help"), ROOT, env).wall for _ in range(5)]
-    q1, _, q3 = statistics.quantiles(walls, n=4)
-    return min(walls), max(0.05, q3 - q1)
 
 
 def run_floor(size: int, env: dict[str, str]) -> tuple[float, float]:
@@ -431,6 +438,7 @@ def bench_size(ctx: Context, size: int) -> None:
     # Extraction and floor alternate, so both see the machine under the same load.
     runs, floors = [], []
     for _ in range(repeats):
+        ctx.sample_startup()
         runs.extend(timed(cmd, 1, ctx.env).runs)
         floors.append(run_floor(size, ctx.env))
     extraction = Timing(tuple(runs))
@@ -669,10 +677,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     results = Results(machine_info(args))
     results.meta["extract_flags"] = " ".join(sorted(flags - {"--help", "--out"}))
-    startup, noise = measure_startup(env)
-    results.meta["cli_startup_s"] = f"{startup:.3f} (noise {noise:.3f})"
-    print(f"devzones extract start-up {startup:.2f}s; flags {results.meta['extract_flags']}")
-    ctx = Context(args, env, flags, startup, noise, results)
+    ctx = Context(args, env, flags, [], results)
+    for _ in range(5):
+        ctx.sample_startup()
+    print(f"devzones extract start-up {ctx.startup:.2f}s; flags {results.meta['extract_flags']}")
     for size in args.sizes:
         bench_size(ctx, size)
     bench_scaling(ctx)
@@ -681,6 +689,9 @@ def main(argv: list[str] | None = None) -> int:
     if not args.skip_report:
         bench_report(ctx)
     results.meta["load_avg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    results.meta["cli_startup_s"] = (
+        f"{ctx.startup:.3f} (noise {ctx.noise:.3f}, {len(ctx.startups)} samples)"
+    )
     md_path, csv_path = write_results(results)
     print(f"results: {md_path.relative_to(ROOT)}, {csv_path.relative_to(ROOT)}")
     return 0
