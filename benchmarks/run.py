@@ -33,7 +33,7 @@ BENCH_DIR = Path(__file__).resolve().parent
 ROOT = BENCH_DIR.parent
 RESULTS_DIR = BENCH_DIR / "results"
 
-# Targets: (name, limit, direction). "max" passes when value <= limit, "min" when >= limit.
+# Check name -> (limit, direction): "max" passes when value <= limit, "min" when >= limit.
 TARGETS = {
     "extraction / floor": (8.0, "max"),
     "time per MB, largest / 10x": (1.2, "max"),
@@ -124,17 +124,11 @@ def devzones(*args: str) -> list[str]:
     return [sys.executable, "-m", "devzones.cli", *args]
 
 
-def timed(cmd: Sequence[str], repeats: int, env: dict[str, str]) -> Timing:
-    """Run ``cmd`` ``repeats`` times, each in a fresh working folder that replaces ``{work}`` in
-    its arguments (so outputs, and a cache kept beside them, start empty). Stops at a failure."""
-    runs: list[Run] = []
-    for _ in range(repeats):
-        with tempfile.TemporaryDirectory(prefix="devzones-bench-") as tmp:
-            run = run_measured([a.replace("{work}", tmp) for a in cmd], Path(tmp), env)
-        runs.append(run)
-        if not run.ok:
-            break
-    return Timing(tuple(runs))
+def run_fresh(cmd: Sequence[str], env: dict[str, str]) -> Run:
+    """Run ``cmd`` in a fresh working folder that also replaces ``{work}`` in its arguments, so
+    its outputs, and a cache kept beside them, start empty."""
+    with tempfile.TemporaryDirectory(prefix="devzones-bench-") as tmp:
+        return run_measured([a.replace("{work}", tmp) for a in cmd], Path(tmp), env)
 
 
 # ---------------------------------------------------------------- what the engine offers
@@ -440,8 +434,10 @@ def bench_size(ctx: Context, size: int) -> None:
     runs, floors = [], []
     for _ in range(repeats):
         ctx.sample_startup()
-        runs.extend(timed(cmd, 1, ctx.env).runs)
         floors.append(run_floor(size, ctx.env))
+        runs.append(run_fresh(cmd, ctx.env))
+        if not runs[-1].ok:
+            break
     extraction = Timing(tuple(runs))
     floor_s, floor_wall = min(f[0] for f in floors), min(f[1] for f in floors)
     row = {
@@ -545,7 +541,7 @@ def bench_jobs(ctx: Context) -> None:
         cmd, _ = extract_cmd(
             generate.corpus_dir(size), ctx.flags, jobs=jobs, cache=False, engine=ctx.args.engine
         )
-        timing = timed(cmd, 1, ctx.env)
+        timing = Timing((run_fresh(cmd, ctx.env),))
         net[jobs] = timing.wall - ctx.startup
         ctx.results.run(
             what, size, timing, f"net {net[jobs]:.2f}s" if timing.ok else timing.last.failure()
@@ -618,8 +614,8 @@ def bench_report(ctx: Context) -> None:
     floor_cmd = [sys.executable, str(BENCH_DIR / "notebook_floor.py"), "--out", "{work}/nb"]
     reports, floors = [], []
     for _ in range(repeats):
-        reports.extend(timed(cmd, 1, ctx.env).runs)
-        floors.extend(timed(floor_cmd, 1, ctx.env).runs)
+        reports.append(run_fresh(cmd, ctx.env))
+        floors.append(run_fresh(floor_cmd, ctx.env))
     report, floor = Timing(tuple(reports)), Timing(tuple(floors))
     ctx.results.run(
         "devzones report seeds", None, report, "" if report.ok else report.last.failure()
