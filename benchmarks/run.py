@@ -453,7 +453,7 @@ def bench_size(ctx: Context, size: int) -> None:
     if not extraction.ok:
         row["note"] = f"extraction failed: {extraction.last.failure()}"
         ctx.results.sizes.append(row)
-        print(f"  {row['note']}")
+        ctx.results.check("extraction / floor", None, f"{size}x", "extraction failed")
         return
     net = extraction.wall - ctx.startup
     engine_s = reported_seconds(extraction)
