@@ -1,14 +1,29 @@
-"""Investment facts: money figures (亿元/万元/万亿元, Chinese numerals, qualifiers, ranges) typed by
-measure and status, with the project, company, zone, capacity, jobs and event date they belong to.
+"""Investment facts: money figures (亿元/万元/万亿元, Chinese numerals,
+qualifiers, ranges) typed by measure and status, with the project, company, zone,
+capacity, jobs and event date they belong to.
 
-NOTE: stub; the extractor fills in ``extract`` behind this signature.
+Each figure found by ``money.find_amounts`` (plus figures after 投资 that omit 元,
+as in 投资过百亿) is read in its sentence. The nearest cue word to its left decides
+what it measures (总投资 -> total, 年度计划投资 -> annual_plan, 完成投资 ->
+completed, 专项资金/资助 -> fund, 年产值 -> output_value); money that measures
+something else (生产总值, 销售, 税, 合同金额 …) yields no row. A count of projects
+before a total (重大项目485个, 总投资…) makes it an aggregate. The project is the
+nearest name before the figure in its sentence (a quoted name, the noun phrase
+before 项目, or the clause holding a count), else the name right after it
+(投资36亿元的X项目), else the project an earlier sentence named (该项目总投资…).
+Everything is decided by general cue words; nothing is fitted to one article.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
 import pandas as pd
 
 from devzones.clean import Document
+from devzones.money import Amount, amount_without_yuan, chinese_to_int, find_amounts
 
 INVESTMENT_COLUMNS = [
     "doc_id",
@@ -21,9 +36,652 @@ INVESTMENT_COLUMNS = [
     "status",
     "start",
     "end",
+    "amount_low",
+    "amount_high",
+    "qualifier",
+    "unit",
+    "capacity",
+    "jobs",
+    "event_date",
+    "project_count",
+    "evidence",
+    "sentence_start",
+    "sentence_end",
 ]
+
+# One schema for every document, so concatenated tables and Parquet files agree.
+_DTYPES = {"amount_yuan": "float64", "amount_low": "float64", "amount_high": "float64"}
+_DTYPES |= {"jobs": "Int64", "project_count": "Int64"}
+_DTYPES |= {c: "int64" for c in ("story", "start", "end", "sentence_start", "sentence_end")}
+_KIND = {"aggregate": "total"}  # one figure may be read as either when it is restated
+
+SKIP = "skip"  # a money cue that is not investment (GDP, sales, tax …)
+
+# Cue words, most specific first: at one position the first alternative that matches wins, so
+# 年度计划投资 is read before 计划投资 and 生产总值 before 产值.
+MEASURE_CUES: list[tuple[str, str]] = [
+    (
+        r"(?:年度|全年|年内|当年|年)计划(?:完成)?(?:固定资产)?投资|年度投资计划"
+        r"|计划完成(?:固定资产)?投资",
+        "annual_plan",
+    ),
+    (
+        r"(?:累计|全年|年内|已)?完成(?:固定资产)?投资|到位资金|累计投资"
+        r"|(?:累计|已)(?:完成)?投入(?:资金)?",
+        "completed",
+    ),
+    (r"生产总值|GDP|增加值|(?:工业|产业|行业|园区|集群)总?产值|产业规模|注册资本|注册资金", SKIP),
+    (r"年?产值", "output_value"),
+    (
+        r"产业基金|投资基金|基金|预算内投资|专项债|资助|奖励|奖补|补贴|补助"
+        r"|(?:专项|扶持|引导|配套|财政|预算内|债券|发展|创新|科技|创业)资金",
+        "fund",
+    ),
+    (
+        r"总投资|计划投资|投资总?(?:金?额|规模)?|总投入|投入(?:资金)?|造价"
+        r"|(?:签约|协议)(?:投资)?总?金?额",
+        "total",
+    ),
+    (
+        r"营业收入|营业额|营收|收入|收益|销售|利润|利税|税|进出口|出口|进口|外贸|贸易|合同|订单"
+        r"|交易|成交|资产|出让|中标|股本"
+        r"|零售|消费|财政|存款|贷款|融资|授信|市值|估值|价格|价值|单价|工资|薪|成本|费用|节约"
+        r"|节省|损失|罚|亩均|强度",
+        SKIP,
+    ),
+]
+_MEASURE_RE = re.compile("|".join(f"(?P<m{i}>{p})" for i, (p, _) in enumerate(MEASURE_CUES)))
+# Cues that may follow the figure (给予20万元创业资助, 3亿元的投资).
+_TAIL_KINDS = {"fund", "total", SKIP}
+
+STATUS_CUES: list[tuple[str, str]] = [
+    (r"(?:谋划|计划|拟|规划)(?:建设|实施|开工)", "planned"),
+    (r"开工建设", "started"),
+    (r"竣工|全面建成", "completed"),
+    (r"建成投产|投产|运营|达产|投用|投入使用", "operating"),
+    (r"建成", "completed"),
+    (r"开工|奠基|开建|启动建设", "started"),
+    (r"签约|签署|落地|引进|入驻", "signed"),
+    (r"在建|建设(?!项目)|推进|加快|施工|续建", "under_construction"),
+    (r"谋划|计划(?!(?:完成)?投资)|拟|储备|在谈|规划|安排", "planned"),
+]
+_STATUS_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(STATUS_CUES)))
+
+_NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
+# A count of projects: 项目485个, 132个项目, 8个签约项目, 重点推进项目共14项, 工程383个.
+# 项目数量达120个 and 35家企业 too; 第一个项目 is an ordinal, not a count.
+_COUNT_RE = re.compile(
+    rf"(?:项目|工程)[^，,；;。、\d]{{0,4}}?(?P<a>{_NUM})(?:多|余)?[个项]"
+    rf"|(?<!第)(?P<b>{_NUM})(?:多|余)?[个项](?:[^，,；;。、]{{0,8}}?)(?:项目|工程)"
+    rf"|(?:企业|公司)[^，,；;。、\d]{{0,4}}?(?P<c>{_NUM})(?:多|余)?家"
+    rf"|(?<!第)(?P<d>{_NUM})(?:多|余)?家(?:[^，,；;。、]{{0,6}}?)(?:企业|公司)"
+)
+_COUNT_WORDS = re.compile(r"共计|总计|合计|共|有|达|[个项家]")
+_ASIDE = re.compile(r"[（(][^）)]*[%％][^）)]*[）)]")  # (占全省的12%): a share, not a name
+_CLAUSE_BREAK = "，,；;。！？!?：:\n"
+_CLAUSE_BREAK_RE = re.compile(f"[{_CLAUSE_BREAK}]")
+_NP_STOP_CHARS = _CLAUSE_BREAK + '、（）()“”"「」《》 \u3000的在将是由对与把向从于了'
+_NP_STOP_WORDS = (
+    "建设",
+    "新建",
+    "打造",
+    "投资",
+    "建成",
+    "推动",
+    "推进",
+    "实施",
+    "谋划",
+    "签约",
+    "签署",
+    "开工",
+    "实现",
+    "发布",
+    "成立",
+    "设立",
+    "获得",
+    "争取",
+    "安排",
+    "给予",
+    "依托",
+    "今年",
+    "目前",
+    "近日",
+    "此外",
+    "其中",
+    "同时",
+    "以及",
+    "作为",
+    "成为",
+    "为了",
+    "包括",
+)
+_NP_STOP_RE = re.compile(f"[{re.escape(_NP_STOP_CHARS)}]|{'|'.join(_NP_STOP_WORDS)}")
+# Company names hold words such as 建设 and 投资 (山西建设投资集团), so fewer words end them.
+_COMPANY_STOP_RE = re.compile(
+    f"[{re.escape(_NP_STOP_CHARS)}]|"
+    + "|".join(w for w in _NP_STOP_WORDS if w not in {"建设", "新建", "打造", "投资", "建成"})
+)
+# Words that say nothing about which project is meant; a name made only of them is not a name.
+_GENERIC = re.compile(
+    r"全省|全市|全区|全县|省级|市级|重大|重点|转型|产业|建设|工程|该|本|此|这个|这些|这|一批|大|新"
+    r"|签约|开工|投产|在建|续建|新建|招商引资|亿元以上|等|各类|各|第一个|一个|个|优质|更多|储备"
+    r"|在谈|落地|集中|首批|投资|类|其他|批|年度|全年|所有|已|\d+"
+)
+_PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所有|年度|全年|等")
+_PROJECT_END = re.compile(r"(?:项目|基地|产业园|园区|工厂|生产线|资金|基金|计划|工程|园)$")
+_SUBJECT_NOUN = re.compile(r"(?:生产线|基地|产业园|园区|工厂|中心|电站|工程)$")
+_QUOTE = re.compile(r"[“\"「]([^”\"」\n]{2,40})[”\"」]")
+_COMPANY_RE = re.compile(
+    r"集团(?:股份)?有限(?:责任)?公司|股份有限公司|有限责任公司|有限公司|集团|公司"
+)
+_BY_COMPANY = re.compile(r"由([^，,；;。、\s的]{2,24}?)(?:投资|建设|开发|承建)")
+# A short firm name opening a clause and investing: 泰山玻纤投资70亿元, 某某能源投建…
+_INVEST_VERB = re.compile(r"投资|投建")
+_SHORT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
+_NOT_A_FIRM = re.compile(
+    r"区|市|县|省|园|城|镇|村|今年|全年|目前|累计|计划|预计|共|总|项目|企业|政府|社会|我们|已|将|拟|新"
+)
+_CAPACITY_RE = re.compile(
+    r"(?:年产能?|产能)?(?:\d+(?:\.\d+)?)(?:GWh|GW|MWh|MW|万千瓦时|万千瓦|千瓦|万吨|吨|万台|台|万套"
+    r"|万件|亿只|万只|万辆|辆|万片)"
+)
+_JOBS_RE = re.compile(
+    rf"就业(?:岗位|人员|人数)?(?:约|近|超过|超|达)?(?P<a>{_NUM})(?:多|余)?(?:人|个|名)"
+    rf"|(?P<b>{_NUM})(?:多|余)?个?就业岗位|(?P<c>{_NUM})(?:多|余)?[人名](?:实现)?就业"
+)
+_DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
+_THRESHOLD_RE = re.compile(r"的?(?:重大|重点|产业|工业|大)?(?:项目|工程|企业)")
+_FUND_RE = re.compile(r"基金|资金|资助|奖励|奖补|补贴|补助")  # the head word of a fund's name
+_PER_UNIT_RE = re.compile(r"每(?!年)[^，,。；;]{0,6}$")
+_CARRY_SENTENCES = 6  # how far back an unnamed figure may look for the project it belongs to
+# A zone or an administrative area as the subject: its figures are not the last project's.
+_AREA_RE = re.compile(r"开发区|高新区|经开区|示范区|全区|全市|全省|全县|我市|我省|我区|全域")
+# Where the words after a quoted name stop being part of it (“长三角”精细化工产业园, 计划投资…).
+_SUFFIX_END = re.compile(r"是|将|已|正|于|在|计划|总投资|投资")
+# Where a name after 的 stops (…的X项目正式开工).
+_NAME_END = re.compile(r"正式|顺利|已经|已|开工|签约|落地|投产|建成|中$")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """Something a figure may belong to: a named project, a counted batch, or 该项目."""
+
+    start: int
+    end: int
+    label: str
+    kind: str  # "project", "batch" (a counted or plural set of projects) or "anaphor"
+    company: str | None = None
+    count: int | None = None
+
+
+def _last(matches: Iterator[re.Match]) -> re.Match | None:
+    m = None
+    for m in matches:  # noqa: B007 - keep the last one
+        pass
+    return m
+
+
+def _number(text: str) -> int | None:
+    if text[0].isdigit():
+        return int(float(text))
+    return chinese_to_int(text)
+
+
+def measure_cue(text: str, last: bool = True) -> str | None:
+    """The measure named by the last (or first) cue word in ``text``; SKIP for non-investment."""
+    matches = list(_MEASURE_RE.finditer(text))
+    if not matches:
+        return None
+    m = matches[-1] if last else matches[0]
+    return MEASURE_CUES[int(m.lastgroup[1:])][1]
+
+
+def status_cue(text: str, last: bool = True) -> str | None:
+    matches = list(_STATUS_RE.finditer(text))
+    if not matches:
+        return None
+    m = matches[-1] if last else matches[0]
+    return STATUS_CUES[int(m.lastgroup[1:])][1]
+
+
+def _clause_start(text: str, pos: int, floor: int) -> int:
+    return max(floor, max(text.rfind(c, floor, pos) for c in _CLAUSE_BREAK) + 1)
+
+
+def _clause_end(text: str, pos: int, ceil: int) -> int:
+    m = _CLAUSE_BREAK_RE.search(text, pos, ceil)
+    return m.start() if m else max(pos, ceil)
+
+
+def _np_start(
+    text: str,
+    end: int,
+    floor: int,
+    limit: int = 40,
+    head_noun: bool = True,
+    stops: re.Pattern = _NP_STOP_RE,
+) -> int:
+    """Where the noun phrase ending at ``end`` begins: after the last stop character or word."""
+    lo = start = max(floor, end - limit)
+    for m in stops.finditer(text, lo, end):
+        # a verb right before a head noun is part of the name (签约项目); further left it ends it
+        if not (head_noun and m.end() == end and len(m[0]) > 1):
+            start = m.end()
+    return start
+
+
+def is_generic(name: str) -> bool:
+    """True when a name holds only generic words (重点项目, 该项目, 全省重大转型项目)."""
+    return len(_GENERIC.sub("", name.replace("项目", ""))) < 2
+
+
+def split_company(name: str) -> tuple[str | None, str]:
+    """Split a leading company name off a project phrase: (company, rest)."""
+    m = _last(_COMPANY_RE.finditer(name))
+    if m is None or m.start() < 2:
+        return None, name
+    return name[: m.end()], name[m.end() :]
+
+
+def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Candidate]:
+    """Named projects, 该项目 and (when ``batches``) counted batches in ``text[lo:hi]``, one
+    sentence. Batches matter only where a figure follows, so other sentences skip that scan."""
+    found: list[Candidate] = []
+    pos = text.find("项目", lo, hi)
+    while pos != -1:
+        start = _np_start(text, pos, lo)
+        name = text[start:pos]
+        after_predicate = start > lo and text[start - 1] == "是"  # 是全省重大项目: a description
+        if not after_predicate:
+            company, rest = split_company(name)
+            label = f"{rest}项目"
+            if not is_generic(rest):
+                found.append(Candidate(start, pos + 2, label, "project", company))
+            elif _PLURAL.search(name):
+                clause = text[_clause_start(text, pos, lo) : pos + 2]
+                found.append(Candidate(start, pos + 2, clause, "batch"))
+            elif name or start == lo or text[start - 1] in _CLAUSE_BREAK:
+                # 该项目, 大项目, or 项目 opening a clause; not “项目为王” inside a slogan
+                found.append(Candidate(start, pos + 2, label, "anaphor"))
+        pos = text.find("项目", pos + 2, hi)
+    first = _clause_end(text, lo, hi)
+    if not found and (m := _SUBJECT_NOUN.search(text, lo, first)) and m.end() == first:
+        # a sentence opening with a facility (X公司年产10万吨电池材料生产线，总投资5亿元)
+        start = _np_start(text, m.end(), lo, head_noun=False)
+        company, rest = split_company(text[start : m.end()])
+        if not is_generic(rest):
+            found.append(Candidate(start, m.end(), rest, "project", company))
+    for m in _QUOTE.finditer(text, lo, hi):
+        cand = _quoted_candidate(text, m, lo, hi)
+        if cand:
+            found = [c for c in found if not (cand.start <= c.start < cand.end)]
+            found.append(cand)
+    for m in _COUNT_RE.finditer(text, lo, hi) if batches else ():
+        count = _number(m["a"] or m["b"] or m["c"] or m["d"])
+        if count is None or count < 2:
+            continue
+        c0 = _clause_start(text, m.start(), lo)
+        c1 = _clause_end(text, m.end(), hi)
+        if (cue := _MEASURE_RE.search(text, m.end(), c1)) is not None:
+            c1 = cue.start()  # 30个招商引资项目 总投资额…: the label stops at the money cue
+        label = _ASIDE.sub("", text[c0:c1]).strip()
+        if is_generic(_COUNT_WORDS.sub("", label)) and c0 > lo:
+            # 第二批重点项目集中开工，共开工项目16个: the clause before says which batch
+            p0 = _clause_start(text, c0 - 1, lo)
+            before = text[p0 : c0 - 1]
+            if len(before) > 4 and "元" not in before and not _COUNT_RE.search(before):
+                label = f"{before}，{label}"
+                c0 = p0
+        found = [c for c in found if not (c0 <= c.start < c1)]
+        found.append(Candidate(c0, m.end(), label, "batch", count=count))
+    return sorted(found, key=lambda c: (c.end, c.start))
+
+
+def _quoted_candidate(text: str, m: re.Match, lo: int, hi: int) -> Candidate | None:
+    """A quoted name with the words around it: 泰山玻纤“年产60万吨…”项目, X公司“长三角”产业园."""
+    suffix_end = m.end()
+    while suffix_end < hi and text[suffix_end] not in _NP_STOP_CHARS and suffix_end - m.end() < 12:
+        suffix_end += 1
+    suffix = text[m.end() : suffix_end]
+    cut = suffix.find("项目")
+    if cut != -1:
+        suffix = suffix[: cut + 2]
+    elif (k := _SUFFIX_END.search(suffix)) is not None:
+        suffix = suffix[: k.start()]
+    if not (_PROJECT_END.search(f"{m[1]}{suffix}") or "年产" in m[1]):
+        return None  # “项目为王”: a slogan, not a name
+    start = _np_start(text, m.start(), lo, limit=24, head_noun=False)
+    company, prefix = split_company(text[start : m.start()])
+    label = f"{prefix}“{m[1]}”{suffix}" if prefix or suffix else m[1]
+    return Candidate(start, m.end() + len(suffix), label, "project", company)
+
+
+def _tail_project(text: str, cands: list[Candidate], end: int, hi: int) -> Candidate | None:
+    """The name right after a figure, in its clause: 投资36亿元的X项目, 投资10亿元建设X项目,
+    总投资3.5亿元、面积…的标准化厂房."""
+    stop = _clause_end(text, end, hi)
+    after = [c for c in cands if end <= c.start < stop and c.kind == "project"]
+    if after:
+        return after[0]
+    de = text.rfind("的", end, stop)
+    if de == -1 or de - end > 20:
+        return None
+    name = _NAME_END.split(text[de + 1 : stop])[0]
+    company, rest = split_company(name)
+    if len(rest) < 2 or is_generic(rest):
+        return None
+    return Candidate(de + 1, de + 1 + len(name), rest, "project", company)
+
+
+def _companies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
+    """(start, name) of the companies in ``text[lo:hi]``: …有限公司/集团, or X in 由X投资."""
+    found = []
+    for m in _COMPANY_RE.finditer(text, lo, hi):
+        start = _np_start(text, m.start(), lo, limit=24, stops=_COMPANY_STOP_RE)
+        if m.start() - start >= 2:
+            found.append((start, text[start : m.end()]))
+    named = [(m.start(1), m[1]) for m in _BY_COMPANY.finditer(text, lo, hi)]
+    for m in _INVEST_VERB.finditer(
+        text, lo, hi
+    ):  # 泰山玻纤投资70亿元: a short name opens the clause
+        start = _clause_start(text, m.start(), lo)
+        if _SHORT_NAME.fullmatch(text, start, m.start()):
+            named.append((start, text[start : m.start()]))
+    for start, name in named:
+        if not any(s <= start < s + len(n) for s, n in found) and not _NOT_A_FIRM.search(name):
+            found.append((start, name))
+    return sorted(found)
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    return text.rfind("\n", 0, pos) + 1
+
+
+def jobs_in(sentence: str) -> int | None:
+    """Jobs a sentence promises: 带动就业150人, 提供就业岗位700个, 带动1000余人就业."""
+    m = _JOBS_RE.search(sentence)
+    return _number(m["a"] or m["b"] or m["c"]) if m else None
+
+
+def capacity_in(*texts: str) -> str | None:
+    """The first capacity (年产56GW, 1GWh, 10万吨) in the texts, in order."""
+    for t in texts:
+        if t and (m := _CAPACITY_RE.search(t)):
+            return m[0]
+    return None
+
+
+def event_date(text: str, lo: int, pos: int, year: str | None) -> str | None:
+    """The last M月D日 in ``text[lo:pos]`` as ISO, with the year it gives or ``year``."""
+    m = _last(_DATE_RE.finditer(text, lo, pos))
+    if m is None:
+        return None
+    y = m["y"] or year
+    if not y:
+        return None
+    month, day = int(m["m"]), int(m["d"])
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
+    return f"{int(y):04d}-{month:02d}-{day:02d}"
+
+
+def _nearest_zone(mentions: pd.DataFrame, pos: int, lo: int, hi: int) -> str | None:
+    if mentions.empty:
+        return None
+    inside = mentions[(mentions["start"] >= lo) & (mentions["end"] <= hi)]
+    if inside.empty:
+        return None
+    dist = (inside["start"] - pos).abs().where(inside["start"] >= pos, (pos - inside["end"]).abs())
+    order = sorted(
+        zip(dist.tolist(), inside["start"].tolist(), inside["surface"].tolist(), strict=True)
+    )
+    return order[0][2]
+
+
+def _zone(doc: Document, mentions: pd.DataFrame, pos: int, sent: tuple[int, int]) -> str | None:
+    """The zone mention nearest the figure in its sentence, else the last one before it in the
+    paragraph (the paragraph's lead often names the zone its projects sit in)."""
+    zone = _nearest_zone(mentions, pos, *sent)
+    para = _paragraph_start(doc.text, sent[0])
+    if zone is None and para < sent[0]:
+        zone = _nearest_zone(mentions, sent[0], para, sent[0])
+    return zone
+
+
+def _names_area(text: str, mentions: pd.DataFrame, lo: int, hi: int) -> bool:
+    """True when ``text[lo:hi]`` names a zone or an administrative area as its subject."""
+    if _AREA_RE.search(text, lo, hi):
+        return True
+    return not mentions.empty and bool(((mentions["start"] >= lo) & (mentions["end"] <= hi)).any())
+
+
+def _amounts(text: str) -> list[Amount]:
+    """Figures ending in 元, plus those after 投资 that leave 元 out (投资过百亿)."""
+    found = find_amounts(text)
+    covered = {a.start for a in found}
+    pos = text.find("投资")
+    while pos != -1:
+        bare = amount_without_yuan(text, pos + 2)
+        if bare is not None and bare.start not in covered:
+            found.append(bare)
+        pos = text.find("投资", pos + 2)
+    return sorted(found, key=lambda a: a.start)
+
+
+def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | None:
+    """The measure of ``amount`` from the cue words around it (``lo`` = left edge to read from)."""
+    head = text[lo : amount.start]
+    measure = measure_cue(head)
+    if measure is None and prev is not None:
+        return prev  # 从10亿元提高到20亿元: the second figure is what the first one was
+    if measure is None:
+        tail = text[amount.end : _clause_end(text, amount.end, len(text))]
+        tail_measure = measure_cue(tail, last=False)
+        measure = tail_measure if tail_measure in _TAIL_KINDS else None
+    if text.startswith("/", amount.end) and not text.startswith("/年", amount.end):
+        return SKIP  # a price or an intensity (万元/亩), not an investment
+    if _PER_UNIT_RE.search(head[-8:]):
+        return SKIP  # 每千瓦时0.1元, 每亩30万元: a rate, not a sum (每年度安排 is a sum per year)
+    if amount.text.endswith(("以上", "以下")) and _THRESHOLD_RE.match(text, amount.end):
+        return SKIP  # 投资10亿元以上的项目: a size class, not a figure
+    return measure
+
+
+@dataclass(frozen=True)
+class _Owner:
+    """What a figure belongs to: a project or batch, its company, and where it was named."""
+
+    project: str | None = None
+    company: str | None = None
+    count: int | None = None
+    batch: bool = False  # a set of projects (counted, or 年度签约项目)
+    named: bool = False  # named in the figure's own sentence
+    sentence: tuple[int, int] | None = None  # the sentence that named it (for the zone)
+    index: int = -(10**6)  # that sentence's number, to limit how far it carries
+    story: int = 0
+
+
+def _pick_candidate(cands: list[Candidate], text: str, amount: Amount, hi: int) -> Candidate | None:
+    """The nearest name before the figure in its sentence, else the one right after it."""
+    if text.startswith("的", amount.end):
+        # 包括总投资20亿元的A项目、总投资15亿元的B项目 / 总投资500亿元的120个项目: the name follows
+        stop = _clause_end(text, amount.end, hi)
+        batch = next((c for c in cands if c.kind == "batch" and amount.end < c.end <= stop), None)
+        tail = batch or _tail_project(text, cands, amount.end, hi)
+        if tail is not None:
+            return tail
+    head = [c for c in cands if c.end <= amount.start]
+    named = [c for c in head if c.kind != "anaphor"]
+    if head and head[-1].kind == "anaphor" and named:
+        return named[-1]  # 项目用地…, 项目总投资: the project this sentence already named
+    if head:
+        return head[-1]
+    tail = _tail_project(text, cands, amount.end, hi)
+    if tail is None:  # 投资过百亿的大项目: a pointer back to the project named before
+        stop = _clause_end(text, amount.end, hi)
+        tail = next((c for c in cands if amount.end <= c.start < stop), None)
+    return tail
+
+
+def _owner(
+    cand: Candidate | None,
+    companies: list[tuple[int, str]],
+    pos: int,
+    sent: tuple[int, int],
+    carry: _Owner,
+    area_subject: bool,
+) -> _Owner:
+    company = _nearest_company(companies, pos)
+    if cand is not None and cand.kind == "batch":
+        return _Owner(cand.label, None, cand.count, batch=True, sentence=sent)
+    if cand is not None and cand.kind == "project":
+        return _Owner(cand.label, cand.company or company, named=True, sentence=sent)
+    if area_subject and cand is None:
+        return _Owner(company=company)  # 开发区累计完成投资…: the area's figure, not a project's
+    return replace(carry, company=company or carry.company, named=False)
+
+
+def _sentence_owners(
+    cands: list[Candidate], companies: list[tuple[int, str]], sent: tuple[int, int], carry: _Owner
+) -> _Owner:
+    """The carry after a sentence: its last named project or batch, else the one before (with a
+    company this sentence adds, as in 由X有限公司统一开发)."""
+    named = [c for c in cands if c.kind != "anaphor"]
+    if named and named[-1].kind == "batch":
+        c = named[-1]  # 重点项目120个…。年度计划投资200亿元: the plan of that batch
+        return _Owner(c.label, None, c.count, batch=True, sentence=sent)
+    if named:
+        c = named[-1]
+        company = c.company or _nearest_company(companies, c.end)
+        return _Owner(c.label, company, sentence=sent)
+    if companies and carry.project and not carry.company:
+        return replace(carry, company=companies[0][1])
+    return carry
 
 
 def extract(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
     """Investment rows in one document; ``mentions`` are its zone mentions (zones.find_mentions)."""
-    return pd.DataFrame(columns=INVESTMENT_COLUMNS)
+    text = doc.text
+    year = doc.date[:4] if doc.date else None
+    amounts = _amounts(text)
+    rows: list[dict] = []
+    carry = _Owner()
+    ai = 0
+    for si, sent in enumerate(doc.sentences):
+        s0, s1 = sent
+        story = doc.story_at(s0)
+        has_money = ai < len(amounts) and amounts[ai].start < s1
+        cands = _project_candidates(text, s0, s1, batches=has_money)
+        companies = _companies(text, s0, s1) if has_money or cands else []
+        if story != carry.story or si - carry.index > _CARRY_SENTENCES:
+            carry = _Owner(story=story)
+        prev_measure: str | None = None
+        left = s0
+        while ai < len(amounts) and amounts[ai].start < s1:
+            amount = amounts[ai]
+            ai += 1
+            if amount.start < s0:
+                continue
+            measure = _classify(text, amount, left, prev_measure)
+            prev_measure, left = measure, amount.end
+            if measure is None or measure == SKIP:
+                continue
+            cand = _pick_candidate(cands, text, amount, s1)
+            area = _names_area(text, mentions, s0, amount.start)
+            owner = _owner(cand, companies, amount.start, sent, carry, area)
+            if measure == "output_value" and owner.project is None:
+                continue  # 开发区实现产值…: the output of an area, not of a project
+            if owner.batch and measure == "total":
+                measure = "aggregate"
+            if measure == "fund" and not owner.named:
+                owner = replace(owner, project=_fund_name(text, amount, s0, s1) or owner.project)
+            zone = _zone(doc, mentions, amount.start, sent)
+            if zone is None and owner.sentence is not None:
+                zone = _nearest_zone(mentions, owner.sentence[1], *owner.sentence)
+            for row in _rows(doc, amount, sent, measure, owner, zone, year):
+                rows.append({**row, "_named": owner.named})
+        owner = _sentence_owners(cands, companies, sent, carry)
+        if owner is not carry:
+            carry = replace(owner, index=si, story=story)
+    return _finish(rows)
+
+
+def _nearest_company(companies: list[tuple[int, str]], pos: int) -> str | None:
+    before = [n for s, n in companies if s < pos]
+    if before:
+        return before[-1]
+    return companies[0][1] if companies else None
+
+
+def _fund_name(text: str, amount: Amount, lo: int, hi: int) -> str | None:
+    """The fund a figure fills: the phrase ending in the fund word nearest the figure."""
+    head = list(_FUND_RE.finditer(text, lo, amount.start))
+    m = head[-1] if head else _FUND_RE.search(text, amount.end, _clause_end(text, amount.end, hi))
+    if m is None:
+        return None
+    start = _np_start(text, m.start(), lo if m.start() < amount.start else amount.end)
+    return text[start : m.end()]
+
+
+def _rows(
+    doc: Document,
+    amount: Amount,
+    sent: tuple[int, int],
+    measure: str,
+    owner: _Owner,
+    zone: str | None,
+    year: str | None,
+) -> list[dict]:
+    """One row per figure (two for a range: its low and its high end)."""
+    text = doc.text
+    s0, s1 = sent
+    sentence = text[s0:s1]
+    status = (
+        status_cue(owner.project or "")
+        or status_cue(text[s0 : amount.start])
+        or status_cue(text[amount.end : s1], last=False)
+    )
+    base = {
+        "doc_id": doc.doc_id,
+        "story": doc.story_at(amount.start),
+        "project": owner.project,
+        "company": owner.company,
+        "zone_surface": zone,
+        "measure": measure,
+        "status": status,
+        "start": amount.start,
+        "end": amount.end,
+        "amount_low": amount.low,
+        "amount_high": amount.high,
+        "qualifier": amount.qualifier,
+        "unit": amount.unit,
+        "capacity": capacity_in(owner.project or "", sentence),
+        "jobs": jobs_in(sentence),
+        "event_date": event_date(text, _paragraph_start(text, s0), amount.start, year),
+        "project_count": owner.count,
+        "evidence": sentence,
+        "sentence_start": s0,
+        "sentence_end": s1,
+    }
+    values = [amount.low, amount.high] if amount.is_range else [amount.value]
+    return [{**base, "amount_yuan": v} for v in values]
+
+
+def _finish(rows: list[dict]) -> pd.DataFrame:
+    """Drop figures restated in later sentences; share capacity and jobs within a project."""
+    kept: list[dict] = []
+    first: dict[tuple, dict] = {}
+    for row in rows:
+        key = (row["story"], row["amount_yuan"], _KIND.get(row["measure"], row["measure"]))
+        seen = first.setdefault(key, row)
+        # a headline or a later sentence restating a figure (在总投资9726亿元的重大项目中) is
+        # not a new fact, unless it names a different project
+        restated = seen["sentence_start"] != row["sentence_start"]
+        if restated and not (row["_named"] and row["project"] != seen["project"]):
+            continue
+        kept.append(row)
+    df = pd.DataFrame(kept, columns=INVESTMENT_COLUMNS)
+    for col in ("capacity", "jobs"):
+        filled = df.groupby("project", dropna=True)[col].transform("first")
+        df[col] = df[col].where(df[col].notna(), filled)
+    return df.astype(_DTYPES)

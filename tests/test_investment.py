@@ -1,0 +1,368 @@
+"""Investment extraction on the real seed articles: measures, projects, batches, funds, ranges,
+capacity, jobs, dates, zones, offsets, and what must not become a row."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pandas as pd
+import pytest
+
+from devzones import investment
+from devzones.clean import Document
+from devzones.investment import INVESTMENT_COLUMNS, capacity_in, extract, jobs_in, measure_cue
+from devzones.money import parse_amount
+from devzones.zones import MENTION_COLUMNS, find_mentions
+
+YI = 1e8
+SEED_TAISHAN = "000_3a9b9530b1b2ec72"
+SEED_TAIXIN = "001_79a27860d0400a6e"
+SEED_BATTERY = "002_90b2ec0d50a39f48"
+SEED_TAIYUAN = "003_cbcd8a66ef8bfaa2"
+SEED_CHAINS = "004_1da46b55b94cd9e7"
+NO_MENTIONS = pd.DataFrame(columns=MENTION_COLUMNS)
+
+
+def rows_of(doc: Document, mentions: pd.DataFrame = NO_MENTIONS) -> pd.DataFrame:
+    return extract(doc, mentions)
+
+
+def row_at(df: pd.DataFrame, yi: float, measure: str | None = None) -> pd.Series:
+    hits = df[(df["amount_yuan"] - yi * YI).abs() < 1]
+    if measure:
+        hits = hits[hits["measure"] == measure]
+    assert len(hits) == 1, (yi, df[["project", "amount_yuan", "measure"]])
+    return hits.iloc[0]
+
+
+def mentions_of(doc: Document, surface: str) -> pd.DataFrame:
+    """Zone mentions written by the test: every place ``surface`` occurs in the text."""
+    rows, pos = [], doc.text.find(surface)
+    while pos != -1:
+        rows.append([doc.doc_id, 1, surface, pos, pos + len(surface)])
+        pos = doc.text.find(surface, pos + 1)
+    return pd.DataFrame(rows, columns=MENTION_COLUMNS)
+
+
+@pytest.fixture(scope="module")
+def seed_rows(seed_docs: dict[str, Document]) -> dict[str, pd.DataFrame]:
+    return {doc_id: rows_of(doc) for doc_id, doc in seed_docs.items()}
+
+
+def test_columns_keep_the_contract(seed_rows) -> None:
+    for df in seed_rows.values():
+        assert list(df.columns) == INVESTMENT_COLUMNS
+    assert INVESTMENT_COLUMNS[:10] == [
+        "doc_id",
+        "story",
+        "project",
+        "company",
+        "zone_surface",
+        "amount_yuan",
+        "measure",
+        "status",
+        "start",
+        "end",
+    ]
+
+
+def test_taishan_glass_fibre_total(seed_rows) -> None:
+    row = row_at(seed_rows[SEED_TAISHAN], 70)
+    assert row["measure"] == "total"
+    assert "泰山玻纤" in row["project"] and "玻璃纤维" in row["project"]
+    assert row["capacity"] == "年产60万吨"
+    assert row["event_date"] == "2024-08-19"  # 8月19日 with the article's year
+
+
+def test_output_value_of_a_project(seed_rows) -> None:
+    df = seed_rows[SEED_TAISHAN]
+    for yi in (2000, 1000):
+        row = row_at(df, yi, "output_value")
+        assert "晶科" in row["project"] and row["capacity"] == "年产56GW"
+    # 新增工业产值500亿元以上 is the zone's industry, not a project's output
+    assert not ((df["amount_yuan"] - 500 * YI).abs() < 1).any()
+
+
+def test_programme_batch_and_its_annual_plan(seed_rows) -> None:
+    df = seed_rows[SEED_TAISHAN]
+    batch = row_at(df, 1000, "aggregate")
+    plan = row_at(df, 232.2)
+    assert (batch["qualifier"], batch["project_count"]) == ("超", 100)
+    assert plan["measure"] == "annual_plan"
+    assert plan["project"] == batch["project"] and "产业建设项目" in plan["project"]
+
+
+def test_funds_and_a_range(seed_rows) -> None:
+    df = seed_rows[SEED_TAISHAN]
+    pool = row_at(df, 0.2)
+    assert (pool["measure"], pool["qualifier"]) == ("fund", "不低于")
+    assert "留学人员创新创业专项资金" in pool["project"]
+    low, high = row_at(df, 0.002), row_at(df, 0.01)
+    for row in (low, high):
+        assert row["measure"] == "fund"
+        assert (row["amount_low"], row["amount_high"]) == (20e4, 100e4)
+        assert "留学人员创新创业" in row["project"]
+    assert (low["start"], low["end"]) == (high["start"], high["end"])
+
+
+def test_taixin_aggregate_of_485_projects(seed_rows) -> None:
+    row = row_at(seed_rows[SEED_TAIXIN], 5337)
+    assert row["measure"] == "aggregate"
+    assert row["project_count"] == 485
+    assert "重大工程项目" in row["project"] and "太忻一体化经济区" in row["project"]
+    assert row["status"] == "planned"
+
+
+def test_named_projects_before_and_after_the_figure(seed_rows) -> None:
+    df = seed_rows[SEED_TAIXIN]
+    tongde = row_at(df, 36)  # 投资36亿元的山西同德科创…项目正式开工
+    assert tongde["measure"] == "total" and "同德科创" in tongde["project"]
+    assert tongde["status"] == "started"
+    zhonglai = row_at(df, 100)  # 投资过百亿 (no 元) in the sentence after the project is named
+    assert zhonglai["measure"] == "total" and zhonglai["qualifier"] == "过"
+    assert "中来" in zhonglai["company"] and "多晶硅" in zhonglai["project"]
+    assert zhonglai["event_date"] == "2022-03-15"
+
+
+def test_sales_and_contracts_are_not_investment(seed_rows) -> None:
+    # 销售总额达1653万元, 线下销售392万元, 合同金额超2亿元 in the same article
+    yuan = set(seed_rows[SEED_TAIXIN]["amount_yuan"].round())
+    assert yuan.isdisjoint({1653e4, 392e4, 1261e4, 2 * YI})
+    assert len(seed_rows[SEED_TAIXIN]) == 3
+
+
+def test_battery_project_carried_to_later_sentences(seed_rows) -> None:
+    df = seed_rows[SEED_BATTERY]
+    total = row_at(df, 3)  # 该项目由…鑫程新材料有限公司投资3亿元
+    assert total["measure"] == "total"
+    assert "1GWh" in total["project"] and "锂离子电池" in total["project"]
+    assert "鑫程新材料有限公司" in total["company"]
+    assert total["jobs"] == 150  # said in the next sentence, shared within the project
+    assert total["capacity"] == "年产1GWh"
+    output = row_at(df, 3.6)
+    assert output["measure"] == "output_value" and output["project"] == total["project"]
+    assert output["jobs"] == 150
+    # 进出口额达717亿元 is trade
+    assert len(df) == 2
+
+
+def test_gdp_and_value_added_are_not_investment(seed_rows) -> None:
+    df = seed_rows[SEED_TAIYUAN]
+    assert sorted(df["amount_yuan"] / YI) == [10.0, 20.0]  # 科技专项资金从10亿元提高到20亿元
+    assert set(df["measure"]) == {"fund"}
+    assert (df["project"] == "科技专项资金").all()
+    assert seed_rows[SEED_CHAINS].empty  # 工业总产值突破2000亿元 is not a project's figure
+
+
+def test_offsets_slice_the_money_evidence(seed_docs, seed_rows) -> None:
+    checked = 0
+    for doc_id, df in seed_rows.items():
+        text = seed_docs[doc_id].text
+        for row in df.itertuples():
+            piece = text[row.start : row.end]
+            assert row.sentence_start <= row.start < row.end <= row.sentence_end
+            assert row.evidence == text[row.sentence_start : row.sentence_end]
+            if piece.endswith(("元", "以上", "左右", "以下", "以内")):
+                parsed = parse_amount(piece)
+                assert row.amount_yuan in (parsed.value, parsed.high)
+            else:  # figures after 投资 that leave 元 out
+                assert "亿" in piece or "万" in piece
+            checked += 1
+    assert checked == sum(len(df) for df in seed_rows.values()) > 10
+
+
+def test_zone_is_the_nearest_mention(seed_docs) -> None:
+    doc = seed_docs[SEED_TAIXIN]
+    mentions = pd.concat(
+        [mentions_of(doc, "原平经济技术开发区"), mentions_of(doc, "太忻一体化经济区")],
+        ignore_index=True,
+    )
+    df = rows_of(doc, mentions)
+    assert row_at(df, 36)["zone_surface"] == "原平经济技术开发区"
+    assert row_at(df, 5337)["zone_surface"] == "太忻一体化经济区"
+
+
+def test_zone_of_a_carried_project_is_where_it_was_named(seed_docs) -> None:
+    doc = seed_docs[SEED_BATTERY]
+    df = rows_of(doc, mentions_of(doc, "应县经济技术开发区"))
+    assert row_at(df, 3)["zone_surface"] == "应县经济技术开发区"
+
+
+def test_zone_from_the_paragraph_lead(seed_docs) -> None:
+    doc = seed_docs[
+        SEED_TAISHAN
+    ]  # 8月19日,…活动在山西转型综改示范区主会场举行 … 泰山玻纤…总投资70亿元
+    df = rows_of(doc, mentions_of(doc, "山西转型综改示范区"))
+    assert row_at(df, 70)["zone_surface"] == "山西转型综改示范区"
+
+
+def test_with_the_zone_finder(seed_docs) -> None:
+    doc = seed_docs[SEED_TAIXIN]
+    df = rows_of(doc, find_mentions(doc))
+    assert row_at(df, 36)["zone_surface"] == "原平经济技术开发区"
+    assert row_at(df, 5337)["zone_surface"] == "太忻一体化经济区"
+    assert len(df) == 3
+
+
+def test_no_year_means_no_event_date(seed_docs) -> None:
+    doc = seed_docs[SEED_TAIXIN]
+    assert rows_of(doc)["event_date"].notna().any()
+    undated = dataclasses.replace(doc, date=None)
+    assert rows_of(undated)["event_date"].isna().all()
+
+
+def test_deterministic(seed_docs) -> None:
+    for doc in seed_docs.values():
+        first, second = rows_of(doc), rows_of(doc)
+        pd.testing.assert_frame_equal(first, second)
+        assert first.to_csv(index=False) == second.to_csv(index=False)
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("项目总投资", "total"),
+        ("年度计划投资", "annual_plan"),
+        ("年度计划完成投资", "annual_plan"),
+        ("年内计划完成投资", "annual_plan"),
+        ("计划投资", "total"),
+        ("累计完成投资", "completed"),
+        ("设立产业投资基金", "fund"),
+        ("达产后年产值", "output_value"),
+        ("地区生产总值", investment.SKIP),
+        ("工业总产值", investment.SKIP),
+        ("进出口额达", investment.SKIP),
+        ("合同金额超", investment.SKIP),
+        ("服务业增加值", investment.SKIP),
+        ("交缴税金", investment.SKIP),
+        ("实现年营业收入", investment.SKIP),
+        ("已累计投入资金", "completed"),
+        ("争取中央预算内投资", "fund"),
+        ("签约总金额", "total"),
+        ("协议投资额", "total"),
+        ("注册资本", investment.SKIP),
+        ("年销售收入", investment.SKIP),
+        ("解决企业资金需求", None),  # money, but no pool of funds
+        ("获得国家专项债券资金", "fund"),
+        ("今年以来", None),
+    ],
+)
+def test_measure_cues(text: str, measure: str | None) -> None:
+    assert measure_cue(text) == measure
+
+
+ARTICLE = """某某经济技术开发区项目建设提速
+2023年9月25日，开发区举行重点项目集中开工仪式，包括总投资20亿元的甲乙光伏组件项目、总投资15亿元的丙丁储能电池项目和总投资8亿元的戊己氢能装备项目。
+山西某某新材料有限公司投资12亿元建设年产3万吨高端碳纤维项目，达产后年产值可达40亿元，年缴税收2亿元，新增就业岗位600个。
+1-10月，开发区累计完成投资85亿元，占年度计划的92%，实现产值260亿元。
+全年共实施10亿元以上项目15个，总投资300亿元。入驻企业35家，总投资45亿元。
+光伏发电补贴标准为每千瓦时0.1元。
+山西某某电池有限公司年产10万吨电池材料生产线，总投资5亿元，预计明年投产。
+今年全区共安排重点项目120个，总投资800亿元。年度计划投资200亿元。
+开发区坚持“项目为王”，一季度完成固定资产投资23.4亿元，同比增长18.6%。
+2023年5月10日，开发区第二批重点项目集中开工，共开工项目16个，总投资87.5亿元。
+明年将推进总投资500亿元的120个重点项目。
+"""
+
+
+@pytest.fixture(scope="module")
+def article_rows(tmp_path_factory) -> pd.DataFrame:
+    from devzones.tables import load_documents
+
+    folder = tmp_path_factory.mktemp("article")
+    (folder / "article.txt").write_text(ARTICLE, encoding="utf-8")
+    docs, errors = load_documents(folder)
+    assert not errors and len(docs) == 1
+    return rows_of(docs[0])
+
+
+def test_names_after_de_belong_to_their_own_figure(article_rows) -> None:
+    expected = {20: "甲乙光伏组件项目", 15: "丙丁储能电池项目", 8: "戊己氢能装备项目"}
+    for yi, project in expected.items():
+        row = row_at(article_rows, yi)
+        assert (row["project"], row["measure"]) == (project, "total")
+        assert row["event_date"] == "2023-09-25"
+
+
+def test_project_after_a_verb_with_company_capacity_and_jobs(article_rows) -> None:
+    total, output = row_at(article_rows, 12), row_at(article_rows, 40)
+    assert total["project"] == output["project"] == "年产3万吨高端碳纤维项目"
+    assert total["company"] == "山西某某新材料有限公司"
+    assert (output["measure"], output["qualifier"]) == ("output_value", "达")
+    assert total["jobs"] == output["jobs"] == 600
+    assert total["capacity"] == "年产3万吨"
+    assert not ((article_rows["amount_yuan"] - 2 * YI).abs() < 1).any()  # 税收 is not investment
+
+
+def test_area_figures_do_not_inherit_the_last_project(article_rows) -> None:
+    row = row_at(article_rows, 85)
+    assert row["measure"] == "completed"
+    assert pd.isna(row["project"])
+    assert not ((article_rows["amount_yuan"] - 260 * YI).abs() < 1).any()  # the area's output
+
+
+def test_size_classes_rates_and_firm_counts(article_rows) -> None:
+    assert not ((article_rows["amount_yuan"] - 10 * YI).abs() < 1).any()  # 10亿元以上项目
+    assert not (article_rows["amount_yuan"] < 1).any()  # 每千瓦时0.1元
+    batch, firms = row_at(article_rows, 300), row_at(article_rows, 45)
+    assert (batch["measure"], batch["project_count"]) == ("aggregate", 15)
+    assert (firms["measure"], firms["project_count"]) == ("aggregate", 35)
+    assert len(article_rows) == 14
+
+
+def test_a_sentence_opening_with_a_facility_names_it(article_rows) -> None:
+    row = row_at(article_rows, 5)
+    assert (row["project"], row["company"]) == ("年产10万吨电池材料生产线", "山西某某电池有限公司")
+    assert row["measure"] == "total"
+
+
+def test_a_count_after_the_figure(article_rows) -> None:
+    row = row_at(article_rows, 500)
+    assert (row["measure"], row["project_count"]) == ("aggregate", 120)
+
+
+def test_a_batch_carries_to_the_next_sentence(article_rows) -> None:
+    batch, plan = row_at(article_rows, 800), row_at(article_rows, 200)
+    assert (batch["measure"], plan["measure"]) == ("aggregate", "annual_plan")
+    assert plan["project"] == batch["project"] and plan["project_count"] == 120
+
+
+def test_a_slogan_is_not_a_project(article_rows) -> None:
+    row = row_at(article_rows, 23.4)
+    assert row["measure"] == "completed" and pd.isna(row["project"])
+
+
+def test_a_bare_count_takes_its_batch_name_from_the_clause_before(article_rows) -> None:
+    row = row_at(article_rows, 87.5)
+    assert row["measure"] == "aggregate" and row["project_count"] == 16
+    assert "第二批重点项目" in row["project"]
+    assert row["event_date"] == "2023-05-10"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "jobs"),
+    [
+        ("解决就业150人左右", 150),
+        ("提供就业岗位700个至800个", 700),
+        ("带动就业岗位2000个以上", 2000),
+        ("吸纳就业人员500名", 500),
+        ("带动1000余人就业", 1000),
+        ("项目用地225亩", None),
+    ],
+)
+def test_jobs(sentence: str, jobs: int | None) -> None:
+    assert jobs_in(sentence) == jobs
+
+
+@pytest.mark.parametrize(
+    ("text", "capacity"),
+    [
+        ("年产56GW垂直一体化大基地", "年产56GW"),
+        ("年产1GWh21700/18650型锂离子电池项目", "年产1GWh"),
+        ("建设规模200MW", "200MW"),
+        ("大华标5万吨高纯氧化铝生产线项目", "5万吨"),
+        ("面积13.7万平方米的标准化厂房", None),
+    ],
+)
+def test_capacity(text: str, capacity: str | None) -> None:
+    assert capacity_in(text) == capacity

@@ -1,0 +1,264 @@
+"""Zone mentions and their resolution, on the real seed articles."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from devzones import zones
+from devzones.clean import Document
+from devzones.corpus import Story
+from devzones.gazetteer import KINDS, LEVELS
+
+REFORM = "000_3a9b9530b1b2ec72"
+TAIXIN = "001_79a27860d0400a6e"
+ZONES_2024 = "002_90b2ec0d50a39f48"
+TAIXIN_PLAN = "004_1da46b55b94cd9e7"
+
+
+@pytest.fixture(scope="module")
+def mentions(seed_docs) -> pd.DataFrame:
+    return pd.concat([zones.find_mentions(d) for _, d in sorted(seed_docs.items())])
+
+
+@pytest.fixture(scope="module")
+def resolved(mentions) -> tuple[pd.DataFrame, pd.DataFrame]:
+    return zones.resolve(mentions)
+
+
+def _zone_ids(resolved_mentions: pd.DataFrame, surfaces: set[str]) -> dict[str, set[str]]:
+    rows = resolved_mentions[resolved_mentions["surface"].isin(surfaces)]
+    return {s: set(g["zone_id"]) for s, g in rows.groupby("surface")}
+
+
+def _text_doc(text: str, doc_id: str = "t") -> Document:
+    """A one-sentence document for checking a rule on a phrase."""
+    return Document(
+        doc_id=doc_id,
+        text=text,
+        raw=text,
+        script="simplified",
+        sentences=((0, len(text)),),
+        stories=(Story(1, 0, len(text)),),
+        raw_offsets=tuple(range(len(text) + 1)),
+    )
+
+
+def test_reform_zone_aliases_resolve_to_one_zone(resolved):
+    _, m = resolved
+    forms = {
+        "山西转型综合改革示范区",
+        "山西转型综改示范区",
+        "山西综改示范区",
+        "综改示范区",
+        "山西综改区",
+    }
+    ids = _zone_ids(m, forms)
+    assert set(ids) == forms
+    assert len(set().union(*ids.values())) == 1
+
+
+def test_zhongbei_forms_resolve_to_one_zone(resolved):
+    zone_table, m = resolved
+    forms = {"中北高新技术产业开发区", "太原中北高新区", "中北高新区", "中北高新技术开发区"}
+    ids = _zone_ids(m, forms)
+    assert set(ids) == forms
+    (zone_id,) = set().union(*ids.values())
+    row = zone_table.set_index("zone_id").loc[zone_id]
+    assert row["name"] == "中北高新技术产业开发区"
+    assert row["kind"] == "high_tech"
+
+
+def test_qingxu_forms_resolve_to_one_gazetteer_zone(resolved):
+    zone_table, m = resolved
+    ids = _zone_ids(m, {"清徐经济开发区", "清徐经开区"})
+    (zone_id,) = set().union(*ids.values())
+    row = zone_table.set_index("zone_id").loc[zone_id]
+    assert row["in_gazetteer"] and row["city"] == "太原"
+
+
+def test_boundary_stops_at_verbs_and_particles(seed_docs, mentions):
+    text = seed_docs[REFORM].text
+    phrase = "位于我市的山西转型综改示范区"
+    at = text.index(phrase) + phrase.index("山西")
+    doc_m = mentions[mentions["doc_id"] == REFORM]
+    assert "山西转型综改示范区" in set(doc_m.loc[doc_m["start"] == at, "surface"])
+    text = seed_docs[ZONES_2024].text
+    at = text.index("在孝义经济开发区") + 1
+    doc_m = mentions[mentions["doc_id"] == ZONES_2024]
+    assert "孝义经济开发区" in set(doc_m.loc[doc_m["start"] == at, "surface"])
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "phrase"),
+    [
+        (REFORM, "全省开发区"),
+        (REFORM, "各开发区"),
+        (REFORM, "6大专业化产业园区"),
+        (ZONES_2024, "该开发区"),
+        (ZONES_2024, "全省开发区"),
+        (ZONES_2024, "晋中农高区建设运营集团"),
+        (TAIXIN_PLAN, "5个开发区"),
+    ],
+)
+def test_generic_phrases_and_companies_are_not_mentions(seed_docs, mentions, doc_id, phrase):
+    text = seed_docs[doc_id].text
+    doc_m = mentions[mentions["doc_id"] == doc_id]
+    pos = text.find(phrase)
+    assert pos >= 0
+    while pos >= 0:
+        overlapping = doc_m[(doc_m["start"] < pos + len(phrase)) & (doc_m["end"] > pos)]
+        assert overlapping.empty, overlapping["surface"].tolist()
+        pos = text.find(phrase, pos + 1)
+
+
+def test_offsets_slice_the_cleaned_text(seed_docs, mentions):
+    assert len(mentions) > 50
+    for row in mentions.itertuples():
+        doc = seed_docs[row.doc_id]
+        assert doc.text[row.start : row.end] == row.surface
+        assert row.sentence_start <= row.start < row.end <= row.sentence_end
+
+
+def test_park_inside_a_zone_is_a_child_with_the_full_name(resolved):
+    zone_table, m = resolved
+    child = m[(m["doc_id"] == REFORM) & (m["surface"] == "阳曲产业园区")]
+    assert set(child["parent"]) == {"山西转型综合改革示范区"}
+    (zone_id,) = set(m.loc[m["surface"] == "阳曲产业园区", "zone_id"])  # also the bare form
+    assert (
+        zone_table.set_index("zone_id").loc[zone_id, "name"] == "山西转型综合改革示范区阳曲产业园区"
+    )
+
+
+def test_bare_short_form_takes_the_zone_named_before(resolved):
+    _, m = resolved
+    doc_m = m[m["doc_id"] == ZONES_2024]
+    bare = doc_m[doc_m["surface"] == "农高区"]
+    assert len(bare) >= 3
+    full = set(doc_m.loc[doc_m["surface"] == "晋中国家农高区", "zone_id"])
+    assert set(bare["zone_id"]) == full
+    assert set(bare["antecedent"]) == {"晋中国家农高区"}
+
+
+def test_declared_short_name_is_an_alias():
+    text = "太忻一体化经济区(简称“太忻经济区”)今年开工项目。太忻经济区将打造七大产业集群。"
+    m = zones.find_mentions(_text_doc(text))
+    assert list(m["surface"]) == ["太忻一体化经济区", "太忻经济区", "太忻经济区"]
+    _, resolved_m = zones.resolve(m)
+    assert resolved_m["zone_id"].nunique() == 1
+
+
+def test_zone_outside_the_gazetteer_gets_city_from_its_county_prefix():
+    m = zones.find_mentions(_text_doc("怀仁市金沙滩工业园区新入驻企业12家。"))
+    zone_table, _ = zones.resolve(m)
+    (row,) = zone_table.to_dict("records")
+    assert row["name"] == "怀仁市金沙滩工业园区"
+    assert (row["city"], row["level"], row["in_gazetteer"]) == ("朔州", "unknown", False)
+
+
+def test_zones_table_follows_the_contract(resolved):
+    zone_table, m = resolved
+    assert list(zone_table.columns[:6]) == zones.ZONE_COLUMNS
+    assert zone_table["zone_id"].is_unique
+    assert set(zone_table["kind"]) <= set(KINDS)
+    assert set(zone_table["level"]) <= set(LEVELS)
+    assert set(m["zone_id"]) == set(zone_table["zone_id"])
+    taixin = zone_table[zone_table["name"] == "太忻一体化经济区"].iloc[0]
+    assert (taixin["kind"], taixin["level"], taixin["city"]) == (
+        "integrated_economic_zone",
+        "provincial",
+        "",
+    )
+
+
+def test_resolution_is_deterministic_and_order_free(mentions, resolved):
+    zone_table, m = resolved
+    shuffled = mentions.sample(frac=1.0, random_state=7)
+    zone_table2, m2 = zones.resolve(shuffled)
+    pd.testing.assert_frame_equal(zone_table, zone_table2)
+    pd.testing.assert_frame_equal(m, m2)
+
+
+def test_zone_ids_are_stable_across_corpora(seed_docs, resolved):
+    _, m_all = resolved
+    zone_table_one, m_one = zones.resolve(zones.find_mentions(seed_docs[TAIXIN]))
+    merged = m_one.merge(m_all, on=["doc_id", "start", "end"], suffixes=("_one", "_all"))
+    assert len(merged) == len(m_one)
+    assert (merged["zone_id_one"] == merged["zone_id_all"]).all()
+    assert "信创产业园" in set(zone_table_one["name"])  # a zone outside the gazetteer too
+
+
+def test_relations_stated_in_the_text(seed_docs):
+    doc = seed_docs[REFORM]
+    rel = zones.relations(doc, zones.find_mentions(doc))
+    triples = set(
+        zip(rel["parent_zone_surface"], rel["child_zone_surface"], rel["relation"], strict=True)
+    )
+    assert ("山西转型综合改革示范区", "阳曲产业园区", "part_of") in triples
+    assert ("太忻一体化经济区", "大盂产业新城", "start_area") in triples
+    for row in rel.itertuples():
+        span = doc.text[row.start : row.end]
+        assert row.parent_zone_surface in span and row.child_zone_surface in span
+
+
+def test_leading_industries_of_a_zone(seed_docs):
+    doc = seed_docs[REFORM]
+    ind = zones.industries(doc, zones.find_mentions(doc))
+    by_zone = ind.groupby("zone_surface")["industry"].apply(list).to_dict()
+    assert by_zone["清徐经济开发区"][0] == "新型煤化工"
+    assert len(by_zone["太忻一体化经济区"]) == 7
+    assert "现代都市农业" in by_zone["太忻一体化经济区"]
+    for row in ind.itertuples():
+        assert doc.text[row.start : row.end] == row.industry
+        assert doc.text[row.zone_start : row.zone_start + len(row.zone_surface)] == row.zone_surface
+
+
+def test_declared_short_name_without_kind_word_skips_longer_words():
+    text = "太忻一体化经济区(以下简称“太忻”)将建设。太忻经济一体化发展促进中心表示,太忻的项目很多。"
+    m = zones.find_mentions(_text_doc(text))
+    later = m[m["surface"] == "太忻"]
+    assert list(later["start"]) == [text.index("“太忻”") + 1, text.rindex("太忻的")]
+    assert set(later["antecedent"]) == {"太忻一体化经济区"}
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        ("在大同智能制造产业园调研。", "大同智能制造产业园"),  # 同 is not a stop inside 大同
+        ("和顺经济技术开发区开工。", "和顺经济技术开发区"),  # nor 和 inside 和顺
+        ("主会场设在阳曲大盂产业新城。", "阳曲大盂产业新城"),
+        ("长治高新区与某公司签约。", "长治高新区"),  # a company later in the clause
+    ],
+)
+def test_place_names_hold_the_name_together(text, surface):
+    assert zones.find_mentions(_text_doc(text))["surface"].tolist() == [surface]
+
+
+def test_resolve_accepts_an_empty_corpus():
+    zone_table, m = zones.resolve(pd.DataFrame(columns=zones.MENTION_COLUMNS))
+    assert zone_table.empty and m.empty
+    assert list(zone_table.columns[:6]) == zones.ZONE_COLUMNS
+    assert "zone_id" in m.columns
+
+
+def test_industries_stated_after_zhudao_chanye():
+    text = "潞城经济技术开发区规划面积27.5平方公里,主导产业为新材料、化工和装备制造。"
+    doc = _text_doc(text)
+    ind = zones.industries(doc, zones.find_mentions(doc))
+    assert ind["industry"].tolist() == ["新材料", "化工", "装备制造"]
+    assert set(ind["zone_surface"]) == {"潞城经济技术开发区"}
+
+
+def test_plain_kaifaqu_joins_the_spelled_out_zone_outside_the_gazetteer():
+    m = zones.find_mentions(_text_doc("左云经济技术开发区(左云开发区)今年开工。"))
+    zone_table, resolved_m = zones.resolve(m)
+    assert resolved_m["zone_id"].nunique() == 1
+    assert zone_table.loc[0, "name"] == "左云经济技术开发区"
+    assert zone_table.loc[0, "aliases"] == "左云开发区"
+
+
+def test_plain_jingjiqu_needs_its_yitihua_full_form():
+    assert zones.find_mentions(_text_doc("晋城市是中原经济区成员。")).empty
+    text = "晋中一体化经济区挂牌,晋中经济区将建设新城。"
+    m = zones.find_mentions(_text_doc(text))
+    assert m["surface"].tolist() == ["晋中一体化经济区", "晋中经济区"]
