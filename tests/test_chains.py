@@ -249,12 +249,13 @@ def test_a_chain_named_as_subject_ends_before_the_chain_word():
     ]
 
 
-def test_a_chain_word_modifying_a_noun_names_no_chain():
+def test_chain_projects_name_no_chain_but_chain_firms_keep_their_industry():
     text = (
-        "园区今年新增产业链项目12个,引进产业链企业8家,开展产业链招商,"
-        "东区经济开发区等园区的产业链项目进展顺利,发布新能源产业链图谱,推动铝镁产业链发展。"
+        "园区今年新增产业链项目12个,东区经济开发区等园区的产业链项目进展顺利,开展产业链招商,"
+        "今年新开工产业链企业9家,西区高新区已储备产业链企业6家,引进光伏产业链上下游企业8家,"
+        "发布新能源产业链图谱。"
     )
-    assert chains.extract(doc_of(text))["name"].tolist() == ["铝镁"]
+    assert chains.extract(doc_of(text))["name"].tolist() == ["光伏", "新能源"]
 
 
 def test_names_made_only_of_qualifiers_are_not_chains():
@@ -279,6 +280,7 @@ def test_a_quoted_word_with_a_plus_names_a_chain_but_a_number_code_does_not():
         ("延", ""),
         ("全球", ""),
         ("已储备", ""),
+        ("签约", ""),
         ("经济技术开发区", ""),
         ("一批特色细分", ""),
         ("循环经济", "循环经济"),

@@ -77,7 +77,8 @@ _BOUNDARY = re.compile(
     "按照|通过|沿着|基于|针对|根据|依据|关于|结合|精准|持续|不断|进一步|全面|深入|努力|主动|"
     "坚持|实行|推行|落实|紧扣|紧抓|抓好|加大|用好|建立|组建|成立|出台|印发|发布|明确|确定|确立|"
     "选定|摸清|拥有|具备|完整|齐全|较为|相对|唯一|涉及|进入|入选|纳入|列入|聚集|集聚|吸引|引领|"
-    "牵引|推出|做精|做深|升级|转型|构成|组成|采用|"
+    "牵引|推出|做精|做深|升级|转型|构成|组成|采用|新增|新建|续建|在建|开工|签约|储备|落户|入驻|"
+    "今年|去年|明年|目前|当前|近年来|以来|年内|上半年|下半年|"
     "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该|本|这|此|其|各|等(?!离子)"
 )
 _CONNECTOR = re.compile("以及|及|和|与")
@@ -156,8 +157,10 @@ _NOT_INDUSTRY_END = (
 )
 # A name opening with an aspect adverb is a verb phrase (已储备, 正在建设), not an industry.
 _ADVERB_START = re.compile("^(?:已|曾|正在|仍|均|也)")
-# 产业链 followed by these modifies a noun (产业链项目, 产业链招商): no chain is named.
-_CHAIN_MODIFIES = re.compile("项目|企业|招商|图谱|上下游|链主|链长|专班|基金")
+# 产业链项目/专班/基金: the chain word qualifies a programme, and the words before it are that
+# programme's verb or zone (储备产业链项目), not a chain. Before 企业/上下游/图谱 a name is read as
+# usual (光伏产业链上下游企业 names 光伏).
+_CHAIN_MODIFIES = re.compile("项目|专班|基金")
 # X产业链[将沿着]“A—B—C”: the chain word is the subject a short verb phrase away from the quote.
 _MAX_PREDICATE = 4
 _MAX_NAME = 10
@@ -273,6 +276,8 @@ def chain_name(raw: str) -> str:
     if any(p in name for p in _GENERIC_PARTS) or name.endswith(_NOT_INDUSTRY_END):
         return ""
     if is_place(name) or _only_modifiers(name) or _ADVERB_START.match(name):
+        return ""
+    if _MILESTONE.fullmatch(name):  # 签约, 储备: a step of a project, not an industry
         return ""
     if _CHAIN_WORD.search(name):  # 铝镁链条沿: a name ends before the chain word
         return ""
