@@ -241,6 +241,33 @@ def test_a_list_that_qualifies_a_chain_does_not_name_it():
     assert chains.extract(doc_of(text))["name"].tolist() == ["镁"]
 
 
+def test_a_chain_named_as_subject_ends_before_the_chain_word():
+    text = "其中,氢能链条沿“制氢—储氢—加氢”延伸,光伏产业链则向“硅料—硅片—电池”拓展。"
+    assert staged(chains.extract(doc_of(text))) == [
+        ("氢能", ["制氢", "储氢", "加氢"]),
+        ("光伏", ["硅料", "硅片", "电池"]),
+    ]
+
+
+def test_chain_projects_name_no_chain_but_chain_firms_keep_their_industry():
+    text = (
+        "园区今年新增产业链项目12个,东区经济开发区等园区的产业链项目进展顺利,开展产业链招商,"
+        "今年新开工产业链企业9家,西区高新区已储备产业链企业6家,引进光伏产业链上下游企业8家,"
+        "发布新能源产业链图谱。"
+    )
+    assert chains.extract(doc_of(text))["name"].tolist() == ["光伏", "新能源"]
+
+
+def test_names_made_only_of_qualifiers_are_not_chains():
+    text = "打造完整的循环产业链,培育一批特色细分产业链,形成若干优势产业链,壮大高端装备产业链。"
+    assert chains.extract(doc_of(text))["name"].tolist() == ["高端装备"]
+
+
+def test_a_quoted_word_with_a_plus_names_a_chain_but_a_number_code_does_not():
+    df = chains.extract(doc_of("加快做强“文旅+”产业链,推动“3+N”产业链、“1+X”产业链条。"))
+    assert df[["name", "start"]].values.tolist() == [["文旅+", 5]]
+
+
 @pytest.mark.parametrize(
     ("raw", "name"),
     [
@@ -252,6 +279,12 @@ def test_a_list_that_qualifies_a_chain_does_not_name_it():
         ("市级", ""),
         ("延", ""),
         ("全球", ""),
+        ("已储备", ""),
+        ("签约", ""),
+        ("经济技术开发区", ""),
+        ("一批特色细分", ""),
+        ("循环经济", "循环经济"),
+        ("氢能链条沿", ""),
     ],
 )
 def test_chain_name_rules(raw, name):

@@ -77,7 +77,8 @@ _BOUNDARY = re.compile(
     "按照|通过|沿着|基于|针对|根据|依据|关于|结合|精准|持续|不断|进一步|全面|深入|努力|主动|"
     "坚持|实行|推行|落实|紧扣|紧抓|抓好|加大|用好|建立|组建|成立|出台|印发|发布|明确|确定|确立|"
     "选定|摸清|拥有|具备|完整|齐全|较为|相对|唯一|涉及|进入|入选|纳入|列入|聚集|集聚|吸引|引领|"
-    "牵引|推出|做精|做深|升级|转型|构成|组成|采用|"
+    "牵引|推出|做精|做深|升级|转型|构成|组成|采用|新增|新建|续建|在建|开工|签约|储备|落户|入驻|"
+    "今年|去年|明年|目前|当前|近年来|以来|年内|上半年|下半年|"
     "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该|本|这|此|其|各|等(?!离子)"
 )
 _CONNECTOR = re.compile("以及|及|和|与")
@@ -126,8 +127,42 @@ _GENERIC = {
     "一体化",
 }
 _GENERIC_PARTS = ("新质生产力", "上下游", "供应链", "创新链", "价值链", "资金链", "人才链")
-# A name ending in one of these is a project, firm or place, not an industry.
-_NOT_INDUSTRY_END = ("项目", "企业", "公司", "集团", "园区", "基地", "工程", "中心", "平台")
+# Words that only qualify a chain (循环产业链, 一批特色细分产业链): a name made of nothing else
+# names no industry.
+_MODIFIER = re.compile(
+    "|".join(_CATEGORY_WORDS)
+    + "|循环|细分|完整|齐全|高端|新型|绿色|低碳|上游|中游|下游|配套|延伸|相关|多元|本地|区域|"
+    "[一两几多数若]?(?:批|系列|干|些|条|类|个)|各类|各|全"
+)
+# A name ending in one of these is a project, firm or zone, not an industry.
+_NOT_INDUSTRY_END = (
+    "项目",
+    "企业",
+    "公司",
+    "集团",
+    "园区",
+    "基地",
+    "工程",
+    "中心",
+    "平台",
+    "开发区",
+    "高新区",
+    "经开区",
+    "示范区",
+    "农高区",
+    "综改区",
+    "新区",
+    "产业园",
+    "工业园",
+)
+# A name opening with an aspect adverb is a verb phrase (已储备, 正在建设), not an industry.
+_ADVERB_START = re.compile("^(?:已|曾|正在|仍|均|也)")
+# 产业链项目/专班/基金: the chain word qualifies a programme, and the words before it are that
+# programme's verb or zone (储备产业链项目), not a chain. Before 企业/上下游/图谱 a name is read as
+# usual (光伏产业链上下游企业 names 光伏).
+_CHAIN_MODIFIES = re.compile("项目|专班|基金")
+# X产业链[将沿着]“A—B—C”: the chain word is the subject a short verb phrase away from the quote.
+_MAX_PREDICATE = 4
 _MAX_NAME = 10
 # Single characters that name an industry on their own (铝产业链, 煤产业链).
 _ONE_CHAR_INDUSTRIES = frozenset("煤钢铁铝镁铜锂硅氢钛锌镍钒锰碳焦盐酒醋茶药")
@@ -219,8 +254,12 @@ def _strip_place_prefix(s: str) -> str:
 
 
 def _is_slogan(s: str) -> bool:
-    """Number codes such as 8+6 or 一高两先三特三新 name a policy, not an industry."""
-    return bool(re.search(r"[0-9+＋]", s)) or sum(c in _CN_DIGIT for c in s) >= 2
+    """Number codes such as 8+6, 1+N or 一高两先三特三新 name a policy, not an industry; a word
+    with a plus (铝镁+, 5G+) is an industry and what grows from it."""
+    parts = re.split("[+＋]", s)
+    return any(re.fullmatch(r"[0-9]+|[A-Za-z]", p) for p in parts) or (
+        sum(c in _CN_DIGIT for c in s) >= 2
+    )
 
 
 def chain_name(raw: str) -> str:
@@ -236,9 +275,21 @@ def chain_name(raw: str) -> str:
         return ""
     if any(p in name for p in _GENERIC_PARTS) or name.endswith(_NOT_INDUSTRY_END):
         return ""
-    if is_place(name) or _strip_category(name)[0] == "":
+    if is_place(name) or _only_modifiers(name) or _ADVERB_START.match(name):
+        return ""
+    if _MILESTONE.fullmatch(name):  # 签约, 储备: a step of a project, not an industry
+        return ""
+    if _CHAIN_WORD.search(name):  # 铝镁链条沿: a name ends before the chain word
         return ""
     return name
+
+
+def _only_modifiers(name: str) -> bool:
+    """循环, 一批特色细分, 新兴: qualifiers of a chain with no industry word."""
+    i = 0
+    while i < len(name) and (m := _MODIFIER.match(name, i)) and m.end() > i:
+        i = m.end()
+    return i == len(name)
 
 
 def _strip_category(s: str) -> tuple[str, str]:
@@ -412,6 +463,17 @@ def _bare_chains(text: str, lo: int, hi: int, taken: list[tuple[int, int, bool]]
             yield (m.start(), m.end(), False)
 
 
+def _subject_name(text: str, start: int, end: int) -> str:
+    """The chain named as the subject of the clause in text[start:end] that ends at a quote:
+    铝镁链条沿“…” and 光伏产业链将沿着“…” name 铝镁 and 光伏."""
+    subject = None
+    for m in _CHAIN_WORD.finditer(text, start, end):
+        subject = m
+    if subject is None or end - subject.end() > _MAX_PREDICATE:
+        return ""
+    return chain_name(text[_after_last_boundary(text, start, subject.start()) : subject.start()])
+
+
 def _staged_name(doc: Document, start: int, end: int, quoted: bool, listed: list[_Item]) -> str:
     """The chain's industry, from the first of: just before the quote (半导体“装备—…”), just
     after it (“…”煤化工产业链), the head of its sentence or paragraph (特钢产业,依托…), or a chain
@@ -420,7 +482,9 @@ def _staged_name(doc: Document, start: int, end: int, quoted: bool, listed: list
     if quoted:
         before = start - 1
         cs = _clause_start(text, before, max(0, before - 30))
-        if name := chain_name(text[_after_last_boundary(text, cs, before) : before]):
+        if name := _subject_name(text, cs, before) or chain_name(
+            text[_after_last_boundary(text, cs, before) : before]
+        ):
             return name
         after = _AFTER_QUOTE.match(text, end + 1, min(len(text), end + 14))
         if after and (name := chain_name(after.group(1))):
@@ -549,8 +613,8 @@ def listed_groups(text: str) -> list[_Group]:
     current: _Group | None = None  # the group the previous chain word closed, if any
     for m in _CHAIN_WORD.finditer(text):
         a = m.start()
-        if a > 0 and text[a - 1] == "全":  # 全产业链 / 全链条: the whole chain, no name
-            current = None
+        if (a > 0 and text[a - 1] == "全") or _CHAIN_MODIFIES.match(text, m.end()):
+            current = None  # 全产业链: the whole chain; 产业链项目: chain work; neither names one
             continue
         floor = max(current.end if current else 0, a - 80)
         start = _clause_start(text, a, floor)

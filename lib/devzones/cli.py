@@ -81,7 +81,10 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="devzones", description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog="devzones",
+        description="Shanxi development zones: clean news articles, extract tables, build reports.",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser(
         "clean", help="write each article's cleaned Simplified text and documents.csv"
