@@ -383,6 +383,9 @@ ARTICLE_2 = """某某市设立30亿元产业引导基金
 新辰光电显示项目总投资16亿元。
 2023年，某某高新区完成进出口总额50亿元；全年完成固定资产投资61.7亿元。
 基金首批投向3个项目，分别是位于甲园区的己庚材料项目（总投资5亿元）、位于乙园区的辛壬装备项目（总投资3亿元）和丙园区的癸子医药项目（总投资2亿元）。
+甲乙光伏项目、丙丁储能项目总投资分别为11亿元、9亿元。
+今年以来签约的项目总投资达140亿元。
+前三季度，北区完成固定资产投资33.3亿元，其中工业投资27.1亿元。
 """
 
 
@@ -455,3 +458,17 @@ def test_a_bracketed_figure_belongs_to_the_name_before(article2_rows) -> None:
 def test_list_items_keep_their_own_zone(article2_rows) -> None:
     zones = {yi: row_at(article2_rows, yi)["zone_surface"] for yi in (5, 3, 2)}
     assert zones == {5: "甲园区", 3: "乙园区", 2: "丙园区"}
+
+
+def test_a_fenbie_list_of_whole_names(article2_rows) -> None:
+    assert row_at(article2_rows, 11)["project"] == "甲乙光伏项目"
+    assert row_at(article2_rows, 9)["project"] == "丙丁储能项目"
+
+
+def test_projects_picked_out_by_a_verb_are_a_batch(article2_rows) -> None:
+    row = row_at(article2_rows, 140)
+    assert (row["measure"], row["project"]) == ("aggregate", "今年以来签约的项目")
+
+
+def test_qizhong_opens_no_firm_name(article2_rows) -> None:
+    assert pd.isna(row_at(article2_rows, 27.1)["company"])  # 其中工业投资…

@@ -171,6 +171,8 @@ _PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所�
 # 签约项目, 开工项目 … as a head noun name a collective (all the projects signed, started …) when
 # only areas, periods and target words stand before them: 力争全年签约项目, 长治市开发区签约项目.
 _COLLECTIVE_HEAD = re.compile(r"(?:签约|开工|投产|竣工|落地|在谈|储备|在建|续建|招商引资|招商)$")
+# 今年以来签约的项目, 新开工的项目: the projects a verb picks out, not one of them
+_PICKED_BY_VERB = re.compile(r"(?:签约|开工|投产|落地|引进|竣工|入驻)的$")
 _SCOPE_WORDS = re.compile(
     r"力争|确保|预计|计划|争取|今年|明年|去年|上半年|下半年|全年|年度|[一二三四]季度|\d+(?:至\d+)?月"
     r"|\d{4}年|[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|经开区|示范区|农高区|园区|[省市县区])"
@@ -188,7 +190,7 @@ _INVEST_VERB = re.compile(r"投资(?=[\d一二两三四五六七八九十超近�
 _SHORT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
 _NOT_A_FIRM = re.compile(
     r"区|市|县|省|园|城|镇|村|今年|全年|目前|累计|计划|预计|共|总|项目|企业|政府|社会|我们|已|将|拟|新"
-    r"|年|月|季度|完成|按照|实际|同比"
+    r"|年|月|季度|完成|按照|实际|同比|其中"
 )
 _CAPACITY_RE = re.compile(
     r"(?:年产能?|产能)?(?:\d+(?:\.\d+)?)(?:GWh|GW|MWh|MW|万千瓦时|万千瓦|千瓦|万吨|吨|万台|台|万套"
@@ -301,6 +303,11 @@ def _is_collective(name: str) -> bool:
     return m is not None and not _SCOPE_WORDS.sub("", name[: m.start()])
 
 
+def _picked_by_verb(text: str, lo: int, start: int) -> bool:
+    """True when a bare 项目 follows 签约的/开工的… (今年以来签约的项目): a set of projects."""
+    return _PICKED_BY_VERB.search(text, max(lo, start - 3), start) is not None
+
+
 def split_company(name: str) -> tuple[str | None, str]:
     """Split a leading company name off a project phrase: (company, rest)."""
     m = _last(_COMPANY_RE.finditer(name))
@@ -324,7 +331,11 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
             collective = _is_collective(rest)
             if not is_generic(rest) and not collective:
                 found.append(Candidate(start, pos + 2, label, "project", company))
-            elif _PLURAL.search(name) or collective:
+            elif (
+                _PLURAL.search(name)
+                or collective
+                or (not name and _picked_by_verb(text, lo, start))
+            ):
                 clause = text[_clause_start(text, pos, lo) : pos + 2]
                 found.append(Candidate(start, pos + 2, clause, "batch"))
             elif name or start == lo or text[start - 1] in _CLAUSE_BREAK:
@@ -547,8 +558,8 @@ def _list_labels(phrase: str) -> list[str]:
     else:
         own, unit, tail = last[: len(items[-2])], "", last[len(items[-2]) :]
     unit = unit if unit in "省市县区" else ""
-    if not tail:
-        return []
+    if not tail:  # A项目、B项目: each item is whole
+        return items
     return [f"{i}{'' if i.endswith(unit) else unit}{tail}" for i in [*items[:-1], own]]
 
 
