@@ -370,22 +370,22 @@ def test_capacity(text: str, capacity: str | None) -> None:
 
 # Sentences written for these tests: programme targets, subsidies named after their figure, a
 # size class beside a reward fund, area-wide figures, a bracketed figure, a 分别 list.
-ARTICLE_2 = """某某市设立30亿元产业引导基金
+ARTICLE_2 = """某某市30亿元产业引导基金落地
 2024年3月5日，为支持园区重点项目招商，某某市发起设立总规模30亿元的某某市产业引导基金，首期认缴6亿元已完成。
 下半年，开发区将开展专题招商，力争全年签约项目总投资突破300亿元。
-分县看，甲县开发区签约项目总投资420亿元；东山、西河两市开发区签约项目总投资分别为380亿元、260亿元。
-对新落户的研发机构，根据设备投入给予30万元至80万元的补助。
-对新建的装备制造项目按厂房投资额给予最高150万元的补贴。
-同时，区财政每年安排5000万元产业扶持奖励资金，对新引进的固定资产投资8亿元以上的制造业项目，按照实际投资额的3%给予奖励，单个项目最高不超过800万元。
+从各县看，甲县开发区签约项目总投资420亿元；东山、西河两市开发区签约项目总投资分别达到380亿元和260亿元。
+新认定的省级研发平台，按研发投入给予30万元至80万元的补助。
+入园的装备制造项目扩能改造后，按厂房投资额给予最高150万元的补贴。
+区财政每年列支5000万元产业扶持奖励资金，凡新落户且设备投资8亿元以上的工业项目，按实际投资额的3%给予奖励，每个项目奖励不超过800万元。
 前三季度，全区完成固定资产投资48.2亿元，同比增长9.5%。
-某某经开区依托化工基础，打造循环产业链，上半年完成投资12.6亿元。
-投产项目中，丁戊食品三期冷链仓储中心（投资2.6亿元）已投入运营。
+某某经开区围绕化工新材料招引配套企业，前三季度完成投资12.6亿元。
+去年竣工的丁戊食品三期冷链仓储中心（投资2.6亿元）已投入运营。
 新辰光电显示项目总投资16亿元。
-2023年，某某高新区完成进出口总额50亿元；全年完成固定资产投资61.7亿元。
-基金首批投向3个项目，分别是位于甲园区的己庚材料项目（总投资5亿元）、位于乙园区的辛壬装备项目（总投资3亿元）和丙园区的癸子医药项目（总投资2亿元）。
+2023年，某某高新区实现营业收入300亿元；全年完成固定资产投资61.7亿元。
+今年开工的3个项目中，甲园区的己庚材料项目（总投资5亿元）、乙园区的辛壬装备项目（总投资3亿元）和丙园区的癸子医药项目（总投资2亿元）进展最快。
 甲乙光伏项目、丙丁储能项目总投资分别为11亿元、9亿元。
 今年以来签约的项目总投资达140亿元。
-前三季度，北区完成固定资产投资33.3亿元，其中工业投资27.1亿元。
+1至8月，全区完成固定资产投资33.3亿元，其中工业投资27.1亿元。
 """
 
 
@@ -426,10 +426,10 @@ def test_subsidies_named_after_their_figure_are_funds(article2_rows) -> None:
 def test_a_size_class_beside_a_reward_fund(article2_rows) -> None:
     fund = row_at(article2_rows, 0.5)
     assert (fund["measure"], fund["project"]) == ("fund", "产业扶持奖励资金")
-    assert not ((article2_rows["amount_yuan"] - 8 * YI).abs() < 1).any()  # 8亿元以上的制造业项目
+    assert not ((article2_rows["amount_yuan"] - 8 * YI).abs() < 1).any()  # 8亿元以上的工业项目
     cap = row_at(article2_rows, 0.08)
     assert cap["measure"] == "fund" and "奖励" in cap["project"]
-    assert pd.isna(cap["company"])  # 按照实际投资额: not a firm
+    assert pd.isna(cap["company"])  # 按实际投资额: not a firm
 
 
 def test_a_first_tranche_takes_the_fund_it_fills(article2_rows) -> None:
@@ -444,7 +444,7 @@ def test_area_figures_are_labelled_by_the_area(article2_rows) -> None:
     assert (quarter["measure"], quarter["project"]) == ("completed", "全区完成固定资产投资")
     east = row_at(article2_rows, 12.6)
     assert east["project"] == "某某经开区完成投资"
-    assert pd.isna(east["company"])  # 上半年完成投资: a period and a verb, not a firm
+    assert pd.isna(east["company"])  # 前三季度完成投资: a period and a verb, not a firm
     # the paragraph names a zone: its figure is not the last paragraph's project
     year = row_at(article2_rows, 61.7)
     assert year["project"] == "某某高新区全年完成固定资产投资"

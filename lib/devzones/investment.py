@@ -6,11 +6,16 @@ Each figure found by ``money.find_amounts`` (plus figures after 投资 that omit
 as in 投资过百亿) is read in its sentence. The nearest cue word to its left decides
 what it measures (总投资 -> total, 年度计划投资 -> annual_plan, 完成投资 ->
 completed, 专项资金/资助 -> fund, 年产值 -> output_value); money that measures
-something else (生产总值, 销售, 税, 合同金额 …) yields no row. A count of projects
-before a total (重大项目485个, 总投资…) makes it an aggregate. The project is the
-nearest name before the figure in its sentence (a quoted name, the noun phrase
-before 项目, or the clause holding a count), else the name right after it
-(投资36亿元的X项目), else the project an earlier sentence named (该项目总投资…).
+something else (生产总值, 销售, 税, 合同金额 …) yields no row; a fund named right after
+the figure (安排2亿元扶持资金, 给予80万元的补助) makes it a fund. A count of projects
+before a total (重大项目485个, 总投资…) or a collective (力争全年签约项目, 甲县开发区签约
+项目) makes it an aggregate. The project is the name before a bracketed figure
+(X生产线（投资2亿元）), else the nearest name before the figure in its sentence (a
+quoted name, the noun phrase before 项目, or the clause holding a count; with 分别 the
+i-th item of a list for the i-th figure), else the name right after it (投资36亿元的X项目),
+else the project an earlier sentence named (该项目总投资…). A figure whose subject is a
+zone or an area is labelled by it and its cue (全区完成固定资产投资), never by a project
+carried from another paragraph.
 Everything is decided by general cue words; nothing is fitted to one article.
 """
 
@@ -169,7 +174,7 @@ _GENERIC = re.compile(
 )
 _PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所有|年度|全年|等|多个")
 # 签约项目, 开工项目 … as a head noun name a collective (all the projects signed, started …) when
-# only areas, periods and target words stand before them: 力争全年签约项目, 长治市开发区签约项目.
+# only areas, periods and target words stand before them: 力争全年签约项目, 甲县开发区签约项目.
 _COLLECTIVE_HEAD = re.compile(r"(?:签约|开工|投产|竣工|落地|在谈|储备|在建|续建|招商引资|招商)$")
 # 今年以来签约的项目, 新开工的项目: the projects a verb picks out, not one of them
 _PICKED_BY_VERB = re.compile(r"(?:签约|开工|投产|落地|引进|竣工|入驻)的$")
@@ -201,19 +206,20 @@ _JOBS_RE = re.compile(
     rf"|(?P<b>{_NUM})(?:多|余)?个?就业岗位|(?P<c>{_NUM})(?:多|余)?[人名](?:实现)?就业"
 )
 _DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
-# 投资10亿元以上的重点项目, 1亿元以上的制造业项目: a size class (an industry or kind may lead)
+# 投资10亿元以上的重点项目, 5亿元以上的工业项目: a size class (an industry or kind may lead)
 _THRESHOLD_RE = re.compile(
     r"的?(?:[\u4e00-\u9fff]{0,4}?[业类型])?(?:重大|重点|大)?(?:项目|工程|企业)"
 )
 _FUND_WORDS = r"基金|资金|资助|奖励|奖补|补贴|补助"  # the head word of a fund's name
 _FUND_RE = re.compile(_FUND_WORDS)
-# A fund named right after its figure: 1亿元招商引资奖励资金, 50万元至200万元的补助. A verb in
+# A fund named right after its figure: 2亿元产业扶持资金, 30万元至80万元的补助. A verb in
 # between (5亿元用于奖励) means the figure is something else spent on it.
 _TAIL_FUND = re.compile(rf"的?(?P<name>[^，,；;。、\s\d的]{{0,10}}(?:{_FUND_WORDS}))")
 _TAIL_FUND_VERB = re.compile(
     r"用于|获得|争取|安排|给予|带动|撬动|吸引|申请|兑现|发放|拨付|建设|实施"
 )
 _PER_UNIT_RE = re.compile(r"每(?!年)[^，,。；;]{0,6}$")
+_PER_RECIPIENT = re.compile(r"每(?:个|家|项|户|位)")  # 每个项目奖励不超过…: a grant's cap
 _CARRY_SENTENCES = 6  # how far back an unnamed figure may look for the project it belongs to
 # A zone or an administrative area as the subject: its figures are not the last project's.
 _AREA_RE = re.compile(r"开发区|高新区|经开区|示范区|全区|全市|全省|全县|我市|我省|我区|全域")
@@ -298,7 +304,7 @@ def is_generic(name: str) -> bool:
 
 def _is_collective(name: str) -> bool:
     """True for 签约/开工/投产… before 项目 with only areas and periods before it (全年签约,
-    长治市开发区签约, 晋城、运城两市开发区签约): all such projects, not one."""
+    甲县开发区签约, 东山、西河两市开发区签约): all such projects, not one."""
     m = _COLLECTIVE_HEAD.search(name)
     return m is not None and not _SCOPE_WORDS.sub("", name[: m.start()])
 
@@ -501,7 +507,7 @@ def _names_area(text: str, mentions: pd.DataFrame, lo: int, hi: int) -> bool:
 
 def _area_scope(text: str, mentions: pd.DataFrame, s0: int, pos: int, carry: _Owner) -> int | None:
     """Where the area a figure belongs to is named: its sentence, or its paragraph when no
-    project of this paragraph carries (…晋城经开区完成进出口总额…；全年完成固定资产投资…)."""
+    project of this paragraph carries (X经开区实现营业收入…；全年完成固定资产投资…)."""
     if _names_area(text, mentions, s0, pos):
         return s0
     para = _paragraph_start(text, s0)
@@ -524,7 +530,7 @@ def _areas(
 def _area_label(text: str, mentions: pd.DataFrame, s0: int, lo: int, pos: int) -> str | None:
     """An area's figure is labelled by the area and the cue: 全区完成固定资产投资 when the area
     opens the figure's clause, else the last zone (or area word) named before plus the cue
-    (介休经开区…，上半年完成投资 -> 介休经开区完成投资)."""
+    (X经开区依托…，前三季度完成投资 -> X经开区完成投资)."""
     cue = _last(_MEASURE_RE.finditer(text, s0, pos))
     if cue is None:
         return None
@@ -532,7 +538,7 @@ def _area_label(text: str, mentions: pd.DataFrame, s0: int, lo: int, pos: int) -
     subject = min((a for a, _ in _areas(text, mentions, c0, cue.start())), default=None)
     if subject is not None and cue.start() - subject <= 12:
         return text[subject : cue.end()]
-    # outside the clause a zone's name is the subject more often than 全市 (占全市…的八成)
+    # outside the clause a zone's name is the subject more often than 全市 (占全市的一半)
     spans = _areas(text, mentions, lo, cue.start(), words=False) or _areas(
         text, mentions, lo, cue.start()
     )
@@ -546,8 +552,8 @@ _LIST_COUNT = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?P<unit>[省
 
 
 def _list_labels(phrase: str) -> list[str]:
-    """The names of a list sharing one head: 晋城、运城两市开发区签约项目 -> 晋城市开发区签约项目,
-    运城市开发区签约项目 (the last item is as long as the one before it when no count ends it)."""
+    """The names of a list sharing one head: 东山、西河两市开发区签约项目 -> 东山市开发区签约项目,
+    西河市开发区签约项目 (the last item is as long as the one before it when no count ends it)."""
     items = phrase.split("、")
     if len(items) < 2 or not all(1 <= len(i) <= 8 for i in items[:-1]):
         return []
@@ -593,7 +599,7 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
     head = text[lo : amount.start]
     measure = measure_cue(head)
     if _tail_fund(text, amount) is not None and not _cue_touches(head):
-        return "fund"  # 安排1亿元奖励资金, 给予最高300万元的补贴: the noun the figure fills
+        return "fund"  # 安排2亿元扶持资金, 给予最高150万元的补贴: the noun the figure fills
     if measure is None and prev is not None:
         return prev  # 从10亿元提高到20亿元: the second figure is what the first one was
     if measure is None:
@@ -602,7 +608,8 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
         measure = tail_measure if tail_measure in _TAIL_KINDS else None
     if text.startswith("/", amount.end) and not text.startswith("/年", amount.end):
         return SKIP  # a price or an intensity (万元/亩), not an investment
-    if _PER_UNIT_RE.search(head[-8:]):
+    per_unit = _PER_UNIT_RE.search(head[-8:])
+    if per_unit and not (measure == "fund" and _PER_RECIPIENT.match(per_unit[0])):
         return SKIP  # 每千瓦时0.1元, 每亩30万元: a rate, not a sum (每年度安排 is a sum per year)
     if amount.text.endswith(("以上", "以下")) and _THRESHOLD_RE.match(text, amount.end):
         return SKIP  # 投资10亿元以上的项目: a size class, not a figure
@@ -610,7 +617,7 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
 
 
 def _tail_fund(text: str, amount: Amount) -> re.Match | None:
-    """The fund named right after a figure (3亿元专项资金, 200万元的补助), if any."""
+    """The fund named right after a figure (3亿元专项资金, 80万元的补助), if any."""
     m = _TAIL_FUND.match(text, amount.end)
     return None if m is None or _TAIL_FUND_VERB.search(m["name"]) else m
 
@@ -638,7 +645,7 @@ class _Owner:
 def _bracket_candidate(
     cands: list[Candidate], text: str, amount: Amount, lo: int
 ) -> Candidate | None:
-    """A figure in brackets belongs to the name right before them: X生产线（投资3.5亿元）."""
+    """A figure in brackets belongs to the name right before them: X生产线（投资2亿元）."""
     opening = max(text.rfind("（", lo, amount.start), text.rfind("(", lo, amount.start))
     if (
         opening <= lo
@@ -669,7 +676,7 @@ def _pick_candidate(
         batch = next((c for c in cands if c.kind == "batch" and amount.end < c.end <= stop), None)
         tail = batch or _tail_project(text, cands, amount.end, hi)
         if tail is not None and not _FUND_RE.fullmatch(tail.label):
-            return tail  # (给予300万元的补贴: a bare 补贴 names no project; look before)
+            return tail  # (给予150万元的补贴: a bare 补贴 names no project; look before)
     head = [c for c in cands if c.end <= amount.start]
     named = [c for c in head if c.kind != "anaphor"]
     if head and head[-1].kind == "anaphor" and named:
@@ -784,7 +791,7 @@ def _nearest_company(companies: list[tuple[int, str]], pos: int) -> str | None:
 
 
 def _fund_name(text: str, amount: Amount, lo: int, hi: int) -> tuple[int, str] | None:
-    """(start, name) of the fund a figure fills: the fund named right after it (1亿元奖励资金),
+    """(start, name) of the fund a figure fills: the fund named right after it (2亿元扶持资金),
     else the phrase ending in the fund word nearest the figure."""
     tail = _tail_fund(text, amount)
     if tail is not None:
@@ -802,8 +809,8 @@ def _fund_owner(
     text: str, amount: Amount, cand: Candidate | None, owner: _Owner, lo: int, hi: int
 ) -> _Owner:
     """A fund figure is labelled by its fund: alone when the fund is named nearer the figure
-    than any project (设立X基金，首期出资5亿元), after the project it is granted to when a
-    给予 stands between them (对X项目…给予最高300万元的补贴 -> X项目补贴)."""
+    than any project (设立X基金，首期认缴6亿元), after the project it is granted to when a
+    给予 stands between them (对X项目…给予最高150万元的补贴 -> X项目补贴)."""
     fund = _fund_name(text, amount, lo, hi)
     if fund is None:
         return owner
@@ -861,9 +868,9 @@ def _rows(
     return [{**base, "amount_yuan": v} for v in values]
 
 
-def _same_fund_named(seen: dict, row: dict) -> bool:
+def _names_in_full(seen: dict, row: dict) -> bool:
     """True when ``row`` names in full what an earlier unnamed row labelled in short (a headline's
-    招商引资产业基金, then 晋中市招商引资产业基金 in the body)."""
+    产业引导基金, then 某某市产业引导基金 in the body)."""
     short, full = seen["project"], row["project"]
     nested = isinstance(short, str) and isinstance(full, str) and short in full
     return row["_named"] and not seen["_named"] and nested
@@ -879,8 +886,9 @@ def _finish(rows: list[dict]) -> pd.DataFrame:
         # a headline or a later sentence restating a figure (在总投资9726亿元的重大项目中) is
         # not a new fact, unless it names a different project
         restated = seen["sentence_start"] != row["sentence_start"]
-        if restated and _same_fund_named(seen, row):
-            kept[kept.index(seen)] = first[key] = row  # the body names what the headline put short
+        if restated and _names_in_full(seen, row):
+            # the body names what the headline put short: keep the body's row in its place
+            kept[next(i for i, r in enumerate(kept) if r is seen)] = first[key] = row
             continue
         if restated and not (row["_named"] and row["project"] != seen["project"]):
             continue
