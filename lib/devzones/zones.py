@@ -8,7 +8,9 @@ ending there and expands LEFT over the name to its boundary: punctuation, a func
 determiner (在/的/和/位于/打造 …), or the end of an enclosing zone name (阳曲产业园区 inside
 山西转型综合改革示范区阳曲产业园区 becomes a child with a parent). Gazetteer names and names the
 article itself quotes or declares (简称“X”) are trusted over those stop rules. Generic phrases
-(全省开发区, 各开发区, 该开发区, 省级开发区, 6大专业化产业园区) and company names are rejected.
+(全省开发区, 各开发区, 该开发区, 省级开发区, 6大专业化产业园区), a city's zones taken together
+(吕梁市开发区, 两市开发区), parks named as funded projects (某产业园项目总投资…) and company names
+are rejected.
 
 Resolving: short forms are tied to their full name inside the article (a bare 示范区 after
 山西综改示范区, 精细化工循环产业园 after 清徐精细化工循环产业园, a declared 简称); every other
@@ -129,6 +131,8 @@ _COLLECTIVE_REST = re.compile(
     r"(?:\d{4}年|今年|去年|本年|全年|年度)?"
     r"(?:第?[一二三四1-4]季度|前三季度|[上下]半年|[一二三四五六七八九十]{1,2}月份?)?各?"
 )
+# A park name followed by 项目 and money in the same clause names an investment project.
+_FUNDED_PROJECT = re.compile(r"(?:建设)?项目[^,，。；;!！?？\n]{0,20}?(?:投资|[0-9.]+[万亿]元)")
 _PHASE = re.compile(r"[一二三四五六七八九0-9]期")
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"\n]{2,25})[”」\"]")
 _ABBREV_DECL = re.compile(r"[(（](?:以下)?简称[“\"「]?([^”\"」)）,，。]{2,12})[”\"」]?[)）]")
@@ -362,6 +366,8 @@ def _find_in_doc(ctx: _Context) -> list[_Mention]:
             continue
         if _PHASE.match(text, end):  # 某产业园二期: a project phase, not a zone
             continue
+        if _token(word) == "园区" and _FUNDED_PROJECT.match(text, end):
+            continue  # 某产业园项目计划投资18亿元: a project, not a zone
         mention.company = _names_a_company(text, mention.start, end)
         found.append(mention)
     return found
