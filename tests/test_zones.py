@@ -262,3 +262,47 @@ def test_plain_jingjiqu_needs_its_yitihua_full_form():
     text = "晋中一体化经济区挂牌,晋中经济区将建设新城。"
     m = zones.find_mentions(_text_doc(text))
     assert m["surface"].tolist() == ["晋中一体化经济区", "晋中经济区"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "太原市开发区上半年实现营业收入800亿元。",  # a city written with 市
+        "忻州、阳泉两市开发区新签项目40个。",  # two cities
+        "临汾市各开发区加快项目建设。",
+        "大同市上半年开发区项目观摩活动举行。",  # a time phrase
+    ],
+)
+def test_city_with_shi_or_collective_word_before_kaifaqu_is_not_a_zone(text):
+    assert zones.find_mentions(_text_doc(text)).empty
+
+
+def test_city_without_shi_before_kaifaqu_is_a_zone():
+    m = zones.find_mentions(_text_doc("忻州开发区今年新引进企业15家。"))
+    assert m["surface"].tolist() == ["忻州开发区"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("该区下辖金凤工业园、银河工业园两个园区。", ["金凤工业园", "银河工业园"]),
+        ("着力完善园区基础设施。", []),  # a verb before the generic 园区
+        ("新区现有青松产业园等平台。", ["青松产业园"]),
+        ("分会场青松产业园同步开工。", ["青松产业园"]),
+    ],
+)
+def test_verbs_before_a_park_end_its_name(text, surfaces):
+    assert zones.find_mentions(_text_doc(text))["surface"].tolist() == surfaces
+
+
+def test_park_named_as_a_funded_project_is_not_a_zone():
+    text = "某县的绿色食品产业园项目总投资6亿元,青山产业园项目加快建设。"
+    assert zones.find_mentions(_text_doc(text))["surface"].tolist() == ["青山产业园"]
+
+
+def test_innovation_park_and_its_declared_short_name():
+    text = "太原智能装备科技创新园(简称“智创园”)开园,智创园已入驻企业30家。"
+    m = zones.find_mentions(_text_doc(text))
+    assert m["surface"].tolist() == ["太原智能装备科技创新园", "智创园", "智创园"]
+    zone_table, _ = zones.resolve(m)
+    assert zone_table["kind"].tolist() == ["industrial_park"]

@@ -8,7 +8,9 @@ ending there and expands LEFT over the name to its boundary: punctuation, a func
 determiner (在/的/和/位于/打造 …), or the end of an enclosing zone name (阳曲产业园区 inside
 山西转型综合改革示范区阳曲产业园区 becomes a child with a parent). Gazetteer names and names the
 article itself quotes or declares (简称“X”) are trusted over those stop rules. Generic phrases
-(全省开发区, 各开发区, 该开发区, 省级开发区, 6大专业化产业园区) and company names are rejected.
+(全省开发区, 各开发区, 该开发区, 省级开发区, 6大专业化产业园区), a city's zones taken together
+(吕梁市开发区, 两市开发区), parks named as funded projects (某产业园项目总投资…) and company names
+are rejected.
 
 Resolving: short forms are tied to their full name inside the article (a bare 示范区 after
 山西综改示范区, 精细化工循环产业园 after 清徐精细化工循环产业园, a declared 简称); every other
@@ -33,6 +35,7 @@ from devzones.gazetteer import (
     KIND_WORDS,
     KIND_WORDS_BY_LENGTH,
     ZoneKey,
+    cities,
     default_gazetteer,
     is_place,
     kind_of_word,
@@ -96,7 +99,9 @@ _STOP_WORDS = _words(
     通过 按照 根据 立足 结合 关于 针对 随着 截至 伴随 毗邻 紧邻 联动 协同 携手 合力 获评 入选
     列入 纳入 晋升 升级 升格 更名 整合 合并 隶属 所属 彰显 展现 体现 展示 发挥 宣布 批复 获批
     批准 设立 成立 揭牌 挂牌 申报 申建 筹建 规划建设 重点建设 加快建设 要求 表示 指出 强调 希望
-    鼓励 带领 组织 帮助 督促 指导 考核 评选 认定 命名 授予 获得 荣获"""
+    鼓励 带领 组织 帮助 督促 指导 考核 评选 认定 命名 授予 获得 荣获 下辖 管辖 下设 设有 建有
+    现有 共有 形成 组建 新增 分为 涉及 会场 完善 健全 做强 做大 做优 做实 壮大 规范 改善 改造
+    提质 扩容 盘活 激活 用好 抓好 管好 美化 亮化 绿化"""
 )
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
 
@@ -120,6 +125,14 @@ _OFFICE_ENDINGS = ("中心", "局", "厅", "部", "委", "院", "所", "处", "�
 _NUMERAL_MEASURE = re.compile(r"[0-9一二三四五六七八九十两几数百千万]+[个大类家条批座项亿万]")
 _COMPANY = re.compile(r"有限公司|有限责任公司|股份|集团|公司")
 _COMPANY_ENDINGS = ("公司", "集团")
+# What may stand between a place and a plain 开发区 meaning the place's zones (see _is_collective)
+_COLLECTIVE_REST = re.compile(
+    r"(?:[两二三四五六七八九十几]?[市县区]|各|所有)?"
+    r"(?:\d{4}年|今年|去年|本年|全年|年度)?"
+    r"(?:第?[一二三四1-4]季度|前三季度|[上下]半年|[一二三四五六七八九十]{1,2}月份?)?各?"
+)
+# A park name followed by 项目 and money in the same clause names an investment project.
+_FUNDED_PROJECT = re.compile(r"(?:建设)?项目[^,，。；;!！?？\n]{0,20}?(?:投资|[0-9.]+[万亿]元)")
 _PHASE = re.compile(r"[一二三四五六七八九0-9]期")
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"\n]{2,25})[”」\"]")
 _ABBREV_DECL = re.compile(r"[(（](?:以下)?简称[“\"「]?([^”\"」)）,，。]{2,12})[”\"」]?[)）]")
@@ -279,13 +292,24 @@ def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
         return "reject"
     if head.startswith(_DESIGNATION_OPENERS) or head.endswith(_OFFICE_ENDINGS):
         return "reject"
-    if _token(word) == "开发区" and not _names_a_place(head):
+    if _token(word) == "开发区" and (not _names_a_place(head) or _is_collective(head)):
         return "reject"  # a plain 开发区 is named after its place (风陵渡开发区)
     if _token(word) in _PLACE_NAMED_TOKENS:
         core, _ = strip_places(head)
         if not (is_place(head) or not core or is_place(core)):
             return "bare" if len(head) <= _MAX_VERB_HEAD else "reject"
     return "keep"
+
+
+def _is_collective(head: str) -> bool:
+    """The head before a plain 开发区 makes it all the zones of a place: a city written with
+    市 (吕梁市开发区; a zone is written 晋城开发区), two cities (晋城、运城两市开发区), 各 or a
+    time phrase (朔州市各开发区, 朔州市第二季度开发区)."""
+    place = next((head[:n] for n in range(len(head), 1, -1) if is_place(head[:n])), "")
+    rest = head[len(place) :]
+    if not rest:
+        return place[:-1] in cities() and place.endswith("市") or place == "山西省"
+    return bool(_COLLECTIVE_REST.fullmatch(rest))
 
 
 def _names_a_place(head: str) -> bool:
@@ -342,6 +366,8 @@ def _find_in_doc(ctx: _Context) -> list[_Mention]:
             continue
         if _PHASE.match(text, end):  # 某产业园二期: a project phase, not a zone
             continue
+        if _token(word) == "园区" and _FUNDED_PROJECT.match(text, end):
+            continue  # 某产业园项目计划投资18亿元: a project, not a zone
         mention.company = _names_a_company(text, mention.start, end)
         found.append(mention)
     return found
