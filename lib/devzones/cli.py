@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 
 from devzones import tables
+from devzones.cache import atomic_write
 
 
 def _report_errors(errors) -> None:
@@ -23,11 +24,11 @@ def cmd_clean(args: argparse.Namespace) -> int:
     _report_errors(errors)
     out = Path(args.out)
     for doc in docs:
-        tables._atomic_write(
+        atomic_write(
             out / f"{doc.doc_id}.txt", lambda p, d=doc: Path(p).write_text(d.text, encoding="utf-8")
         )
     table = tables.documents_table(docs)
-    tables._atomic_write(
+    atomic_write(
         out / "documents.csv", lambda p: table.to_csv(p, index=False, encoding="utf-8-sig")
     )
     print(table.to_string(index=False))
