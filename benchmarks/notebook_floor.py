@@ -1,8 +1,7 @@
 """The report build's floor: execute ``empty.ipynb`` (one parameters cell) with papermill and
-export it to HTML with ``devzones.report.export_html`` (plain nbconvert ``HTMLExporter`` while
-the report module does not exist yet), the same path ``devzones report`` takes for each of its
-notebooks, so the ratio report / floor shows what the report's own work costs beyond starting a
-kernel and rendering a page. Run as a subprocess by ``run.py``.
+export it to HTML with ``devzones.report.export_html``, the same path ``devzones report`` takes
+for each of its notebooks, so the ratio report / floor shows what the report's own work costs
+beyond starting a kernel and rendering a page. Run as a subprocess by ``run.py``.
 """
 
 from __future__ import annotations
@@ -16,15 +15,9 @@ NOTEBOOK = Path(__file__).resolve().parent / "empty.ipynb"
 
 
 def export(executed: Path, target: Path) -> None:
-    try:
-        from devzones.report import export_html
-    except ImportError:
-        from nbconvert import HTMLExporter
+    from devzones.report import export_html
 
-        html, _ = HTMLExporter(exclude_input=True).from_filename(str(executed))
-        target.write_text(html, encoding="utf-8")
-    else:
-        export_html(executed, target, "empty")
+    export_html(executed, target, "empty")
 
 
 def main() -> None:
