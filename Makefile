@@ -38,11 +38,11 @@ browser:
 	else echo "chromium missing and not root: the headless-browser test will be skipped"; fi
 
 test: $(KERNEL) browser
-	$(BIN)/ruff check lib tests
+	$(BIN)/ruff check lib tests benchmarks
 	$(BIN)/python -m pytest tests notebooks $(NBVAL)
 
 lint: $(STAMP)
-	$(BIN)/ruff check lib tests
+	$(BIN)/ruff check lib tests benchmarks
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/run.py
