@@ -48,8 +48,6 @@ SURFACE_SUFFIX = "zone_surface"
 BATCH_SIZE = 200
 PROGRESS_MIN_FILES = 20
 
-_atomic_write = atomic_write  # the name cli.cmd_clean uses
-
 
 @dataclass(frozen=True)
 class DocResult:
