@@ -31,7 +31,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
     atomic_write(
         out / "documents.csv", lambda p: table.to_csv(p, index=False, encoding="utf-8-sig")
     )
-    print(table.to_string(index=False))
+    print(table.to_string(index=False, na_rep=""))
     print(f"{len(docs)} documents cleaned, {len(errors)} skipped -> {out}")
     return 0 if docs else 1
 
