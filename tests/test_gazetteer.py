@@ -86,3 +86,12 @@ def test_lookup_by_core_only_for_distinctive_names():
     # 太原 has two zones of the family: a plain 太原开发区 is ambiguous
     assert gaz.lookup(zone_key("太原开发区")) is None
     assert gaz.lookup(zone_key("太原经开区")) == "G141004"
+
+
+@pytest.mark.parametrize(
+    "variant, official",
+    [("长治国家高新区", "长治高新技术产业开发区"), ("大同国家级经济技术开发区", "大同经开区")],
+)
+def test_national_designation_inside_a_name_is_the_same_zone(variant: str, official: str):
+    """长治国家高新区 is 长治高新区: the 国家(级) designation is not part of the name."""
+    assert zone_key(variant) == zone_key(official)

@@ -56,9 +56,12 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "农业高新技术产业示范区": ("农高区", "agri_high_tech"),
     "国家农高区": ("农高区", "agri_high_tech"),
     "农高区": ("农高区", "agri_high_tech"),
+    "国家高新技术产业开发区": ("高新区", "high_tech"),  # 长治国家高新区 = 长治高新区
+    "国家高新区": ("高新区", "high_tech"),
     "高新技术产业开发区": ("高新区", "high_tech"),
     "高新技术开发区": ("高新区", "high_tech"),
     "高新区": ("高新区", "high_tech"),
+    "国家级经济技术开发区": ("经开区", "economic_tech"),
     "经济技术开发区": ("经开区", "economic_tech"),
     "经济开发区": ("经开区", "economic_tech"),
     "经开区": ("经开区", "economic_tech"),
