@@ -472,3 +472,21 @@ def test_projects_picked_out_by_a_verb_are_a_batch(article2_rows) -> None:
 
 def test_qizhong_opens_no_firm_name(article2_rows) -> None:
     assert pd.isna(row_at(article2_rows, 27.1)["company"])  # 其中工业投资…
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "全年新签约项目41个，其中20亿元以上项目6个，正在加快推进。",
+        "对实际完成设备投资额3000万元以上的，按投资额的5%给予奖励。",
+    ],
+)
+def test_size_class_is_not_a_figure(sentence: str, tmp_path) -> None:
+    """20亿元以上项目6个 and 投资额3000万元以上的 name a size class, never an amount."""
+    from devzones.tables import load_documents
+
+    (tmp_path / "size.txt").write_text(f"某某开发区招商情况\n{sentence}\n", encoding="utf-8")
+    docs, _ = load_documents(tmp_path)
+    df = rows_of(docs[0])
+    assert not ((df["amount_yuan"] - 20 * YI).abs() < 1).any()
+    assert not ((df["amount_yuan"] - 3000 * 1e4).abs() < 1).any()

@@ -209,6 +209,7 @@ _DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 # 投资10亿元以上的重点项目, 5亿元以上的工业项目: a size class (an industry or kind may lead)
 _THRESHOLD_RE = re.compile(
     r"的?(?:[\u4e00-\u9fff]{0,4}?[业类型])?(?:重大|重点|大)?(?:项目|工程|企业)"
+    r"|的(?=[，,；;。、])"  # 投资额2000万元以上的,给予…: "those of at least X"
 )
 _FUND_WORDS = r"基金|资金|资助|奖励|奖补|补贴|补助"  # the head word of a fund's name
 _FUND_RE = re.compile(_FUND_WORDS)
@@ -596,6 +597,8 @@ def _amounts(text: str) -> list[Amount]:
 
 def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | None:
     """The measure of ``amount`` from the cue words around it (``lo`` = left edge to read from)."""
+    if amount.text.endswith(("以上", "以下")) and _THRESHOLD_RE.match(text, amount.end):
+        return SKIP  # 投资10亿元以上的项目, 其中10亿元以上项目9个: a size class, not a figure
     head = text[lo : amount.start]
     measure = measure_cue(head)
     if _tail_fund(text, amount) is not None and not _cue_touches(head):
@@ -611,8 +614,6 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
     per_unit = _PER_UNIT_RE.search(head[-8:])
     if per_unit and not (measure == "fund" and _PER_RECIPIENT.match(per_unit[0])):
         return SKIP  # 每千瓦时0.1元, 每亩30万元: a rate, not a sum (每年度安排 is a sum per year)
-    if amount.text.endswith(("以上", "以下")) and _THRESHOLD_RE.match(text, amount.end):
-        return SKIP  # 投资10亿元以上的项目: a size class, not a figure
     return measure
 
 
