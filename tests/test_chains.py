@@ -308,3 +308,9 @@ def test_any_text_gives_rows_that_point_back_into_it(pieces):
             assert doc.text[r.start : r.end] == r.name
         else:
             assert len(r.stages.split("|")) >= 2
+
+
+def test_project_word_after_a_bare_chain_is_not_a_stage() -> None:
+    """引进A—B—C项目: 项目 names the investment, the last stage is C."""
+    df = chains.extract(doc_of("开发区今年引进硅料—硅片—电池片—光伏组件项目,带动上下游配套。\n"))
+    assert [stages for _, stages in staged(df)] == [["硅料", "硅片", "电池片", "光伏组件"]]
