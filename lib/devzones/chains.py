@@ -54,7 +54,9 @@ _MIN_STAGES = 3
 _MAX_STAGE = 20
 _MAX_BARE_STAGE = 12
 # Where the last stage of an unquoted chain ends: 新材料|一体化发展格局, 铝型材|的产业链, 器件|项目.
-_LAST_STAGE_END = re.compile("的|等|全产业|产业|全链|链条|一体化|循环|发展|格局|模式|体系|项目|工程")
+_LAST_STAGE_END = re.compile(
+    "的|等|全产业|产业|全链|链条|一体化|循环|发展|格局|模式|体系|项目|工程"
+)
 # A quoted sequence followed by these is called a chain (“煤—电”一体化, “…”产业链).
 _CHAIN_AFTER = re.compile(r"(?:的)?(?:全)?(?:产业链|链条|一体化|产业)")
 # Words of a clause, not of a product: a bare dash between such runs is a sentence dash.
