@@ -314,3 +314,10 @@ def test_project_word_after_a_bare_chain_is_not_a_stage() -> None:
     """引进A—B—C项目: 项目 names the investment, the last stage is C."""
     df = chains.extract(doc_of("开发区今年引进硅料—硅片—电池片—光伏组件项目,带动上下游配套。\n"))
     assert [stages for _, stages in staged(df)] == [["硅料", "硅片", "电池片", "光伏组件"]]
+
+
+def test_growth_category_is_not_a_chain_name() -> None:
+    """X、Y为成长型产业链: 成长型 is the group the text puts them in, not a chain."""
+    df = chains.extract(doc_of("园区确定储能、氢能为成长型产业链,重点培育。\n"))
+    assert "成长型" not in set(df["name"])
+    assert "成长" not in set(df["name"])

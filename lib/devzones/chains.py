@@ -106,6 +106,12 @@ _CATEGORY_WORDS = (
     "基础",
     "现代",
     "首位",
+    "成长型",
+    "培育型",
+    "成长",
+    "培育",
+    "接续",
+    "引领",
 )
 # Names that are about chains in general, not one industry.
 _GENERIC = {
