@@ -245,6 +245,7 @@ def test_deterministic(seed_docs) -> None:
         ("解决企业资金需求", None),  # money, but no pool of funds
         ("获得国家专项债券资金", "fund"),
         ("今年以来", None),
+        ("对银行贷款给予贴息，每家企业每年贴息", "fund"),  # an interest subsidy is a grant
     ],
 )
 def test_measure_cues(text: str, measure: str | None) -> None:
