@@ -226,7 +226,7 @@ def test_declared_short_name_without_kind_word_skips_longer_words():
     [
         ("在大同智能制造产业园调研。", "大同智能制造产业园"),  # 同 is not a stop inside 大同
         ("和顺经济技术开发区开工。", "和顺经济技术开发区"),  # nor 和 inside 和顺
-        ("主会场设在阳曲大盂产业新城。", "阳曲大盂产业新城"),
+        ("签约仪式在平遥古陶产业新城举行。", "平遥古陶产业新城"),  # 在 ends the name
         ("长治高新区与某公司签约。", "长治高新区"),  # a company later in the clause
     ],
 )
