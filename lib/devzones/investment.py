@@ -22,8 +22,10 @@ Everything is decided by general cue words; nothing is fitted to one article.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
+from itertools import islice
 
 import pandas as pd
 
@@ -470,21 +472,37 @@ def event_date(text: str, lo: int, pos: int, year: str | None) -> str | None:
     return f"{int(y):04d}-{month:02d}-{day:02d}"
 
 
-def _nearest_zone(mentions: pd.DataFrame, pos: int, lo: int, hi: int) -> str | None:
-    if mentions.empty:
+class _Mentions:
+    """A document's zone mentions as (start, end, surface) sorted by position, so the many range
+    questions asked per figure (which mentions lie in this clause?) cost a bisection, not a
+    DataFrame filter."""
+
+    def __init__(self, mentions: pd.DataFrame) -> None:
+        cols = (mentions[c].tolist() for c in ("start", "end", "surface"))
+        self.items = sorted(zip(*cols, strict=True))
+        self.starts = [start for start, _, _ in self.items]
+
+    def inside(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The mentions wholly inside ``[lo, hi)``, in order."""
+        found = []
+        for item in islice(self.items, bisect_left(self.starts, lo), None):
+            if item[0] > hi:
+                break
+            if item[1] <= hi:
+                found.append(item)
+        return found
+
+
+def _nearest_zone(mentions: _Mentions, pos: int, lo: int, hi: int) -> str | None:
+    """The mention in ``[lo, hi)`` nearest ``pos`` (ties: the earlier one)."""
+    inside = mentions.inside(lo, hi)
+    if not inside:
         return None
-    inside = mentions[(mentions["start"] >= lo) & (mentions["end"] <= hi)]
-    if inside.empty:
-        return None
-    dist = (inside["start"] - pos).abs().where(inside["start"] >= pos, (pos - inside["end"]).abs())
-    order = sorted(
-        zip(dist.tolist(), inside["start"].tolist(), inside["surface"].tolist(), strict=True)
-    )
-    return order[0][2]
+    return min((s - pos if s >= pos else abs(pos - e), s, name) for s, e, name in inside)[2]
 
 
 def _zone(
-    doc: Document, mentions: pd.DataFrame, pos: int, sent: tuple[int, int], prev_end: int
+    doc: Document, mentions: _Mentions, pos: int, sent: tuple[int, int], prev_end: int
 ) -> str | None:
     """The zone named in the figure's own list item (位于X的A项目（…）、位于Y的B项目（…）: after
     the previous figure and the last 、), else the mention nearest the figure in its sentence,
@@ -499,14 +517,12 @@ def _zone(
     return zone
 
 
-def _names_area(text: str, mentions: pd.DataFrame, lo: int, hi: int) -> bool:
+def _names_area(text: str, mentions: _Mentions, lo: int, hi: int) -> bool:
     """True when ``text[lo:hi]`` names a zone or an administrative area as its subject."""
-    if _AREA_RE.search(text, lo, hi):
-        return True
-    return not mentions.empty and bool(((mentions["start"] >= lo) & (mentions["end"] <= hi)).any())
+    return bool(_AREA_RE.search(text, lo, hi) or mentions.inside(lo, hi))
 
 
-def _area_scope(text: str, mentions: pd.DataFrame, s0: int, pos: int, carry: _Owner) -> int | None:
+def _area_scope(text: str, mentions: _Mentions, s0: int, pos: int, carry: _Owner) -> int | None:
     """Where the area a figure belongs to is named: its sentence, or its paragraph when no
     project of this paragraph carries (X经开区实现营业收入…；全年完成固定资产投资…)."""
     if _names_area(text, mentions, s0, pos):
@@ -517,18 +533,15 @@ def _area_scope(text: str, mentions: pd.DataFrame, s0: int, pos: int, carry: _Ow
 
 
 def _areas(
-    text: str, mentions: pd.DataFrame, lo: int, hi: int, words: bool = True
+    text: str, mentions: _Mentions, lo: int, hi: int, words: bool = True
 ) -> list[tuple[int, int]]:
     """(start, end) of the zone mentions and (if ``words``) area words (全区, 开发区) in
     ``text[lo:hi]``."""
     found = [m.span() for m in _AREA_RE.finditer(text, lo, hi)] if words else []
-    if not mentions.empty:
-        inside = mentions[(mentions["start"] >= lo) & (mentions["end"] <= hi)]
-        found += zip(inside["start"].tolist(), inside["end"].tolist(), strict=True)
-    return found
+    return found + [(s, e) for s, e, _ in mentions.inside(lo, hi)]
 
 
-def _area_label(text: str, mentions: pd.DataFrame, s0: int, lo: int, pos: int) -> str | None:
+def _area_label(text: str, mentions: _Mentions, s0: int, lo: int, pos: int) -> str | None:
     """An area's figure is labelled by the area and the cue: 全区完成固定资产投资 when the area
     opens the figure's clause, else the last zone (or area word) named before plus the cue
     (X经开区依托…，前三季度完成投资 -> X经开区完成投资)."""
@@ -729,9 +742,11 @@ def _sentence_owners(
     return carry
 
 
-def extract(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
-    """Investment rows in one document; ``mentions`` are its zone mentions (zones.find_mentions)."""
+def extract(doc: Document, zone_mentions: pd.DataFrame) -> pd.DataFrame:
+    """Investment rows in one document; ``zone_mentions`` are its zone mentions
+    (zones.find_mentions)."""
     text = doc.text
+    mentions = _Mentions(zone_mentions)
     year = doc.date[:4] if doc.date else None
     amounts = _amounts(text)
     rows: list[dict] = []
