@@ -12,6 +12,7 @@ import pytest
 
 from devzones import chains, tables, zones
 from devzones.cache import ResultCache
+from devzones.frames import schema
 
 CONTRACT_TABLES = ("documents", "zones", "zone_mentions", "investments", "chains")
 
@@ -56,9 +57,10 @@ def test_extract_document_is_the_cleaned_seed_with_unresolved_mentions(
         doc = seed_docs[path.stem]
         assert result.doc_id == doc.doc_id
         assert result.document == tables.document_row(doc)
-        assert {"zone_mentions", "investments", "chains"} <= set(result.frames)
-        assert "zone_id" not in result.frames["zone_mentions"].columns
-        for row in result.frames["zone_mentions"].itertuples():
+        assert {"zone_mentions", "investments", "chains"} <= set(result.rows)
+        mentions = tables.schemas()["zone_mentions"].frame(result.rows["zone_mentions"])
+        assert "zone_id" not in mentions.columns and len(mentions) > 0
+        for row in mentions.itertuples():
             assert doc.text[row.start : row.end] == row.surface
 
 
@@ -122,13 +124,12 @@ def test_link_zones_keeps_ids_the_extractor_already_set() -> None:
 def test_extra_tables_of_a_theme_module_are_linked_and_written(
     seeds_dir: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def first_sentence(doc, mentions) -> pd.DataFrame:
+    def first_sentence(doc, mentions) -> list[dict]:
         start, end = doc.sentences[0]
-        return pd.DataFrame(
-            {"doc_id": [doc.doc_id], "zone_surface": [doc.text[start:end]], "start": [start]}
-        )
+        return [{"doc_id": doc.doc_id, "zone_surface": doc.text[start:end], "start": start}]
 
-    monkeypatch.setattr(zones, "EXTRA_TABLES", {"first_sentences": first_sentence}, raising=False)
+    spec = (schema(["doc_id", "zone_surface", "start"]), first_sentence)
+    monkeypatch.setattr(zones, "EXTRA_TABLES", {"first_sentences": spec}, raising=False)
     result = tables.extract_corpus(seeds_dir, cache=False)
     extra = result["first_sentences"]
     assert list(extra.columns) == ["doc_id", "zone_surface", "zone_id", "start"]
@@ -235,14 +236,14 @@ def test_an_extractor_failure_skips_that_document_only(
     seeds_dir: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     victim = "002_90b2ec0d50a39f48"
-    real = chains.extract
+    real = chains.rows
 
     def flaky(doc):
         if doc.doc_id == victim:
             raise ValueError("odd layout")
         return real(doc)
 
-    monkeypatch.setattr(chains, "extract", flaky)
+    monkeypatch.setattr(chains, "rows", flaky)
     result = tables.extract_corpus(seeds_dir, cache=False)
     assert victim not in set(result.documents["doc_id"])
     assert result.stats.documents == 4

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from devzones.clean import Document
+from devzones.frames import schema
 
 CHAIN_COLUMNS = [
     "doc_id",
@@ -38,6 +39,7 @@ CHAIN_COLUMNS = [
     "sentence_start",
     "sentence_end",
 ]
+SCHEMA = schema(CHAIN_COLUMNS, count_stated="Int64", count_found="Int64")
 
 # --- language rules -------------------------------------------------------------------------
 
@@ -737,17 +739,18 @@ def _listed_rows(groups: list[_Group]) -> list[dict]:
     return rows
 
 
-def extract(doc: Document) -> pd.DataFrame:
-    """Chain rows found in one document."""
+def rows(doc: Document) -> list[dict]:
+    """Chain rows found in one document, in text order."""
     groups = listed_groups(doc.text)
     listed = [item for group in groups for item in group.items]
-    rows = []
+    found = []
     for row in staged_chains(doc, listed) + _listed_rows(groups):
         row.update(_context(doc, row["start"], row["kind"] == "staged"))
         row.update(doc_id=doc.doc_id, story=doc.story_at(row["start"]))
-        rows.append(row)
-    rows.sort(key=lambda r: (r["start"], r["kind"]))
-    df = pd.DataFrame(rows, columns=CHAIN_COLUMNS)
-    for col in ("count_stated", "count_found"):
-        df[col] = df[col].astype("Int64")
-    return df
+        found.append(row)
+    return sorted(found, key=lambda r: (r["start"], r["kind"]))
+
+
+def extract(doc: Document) -> pd.DataFrame:
+    """Chain rows found in one document, as a frame."""
+    return SCHEMA.frame(rows(doc))

@@ -15,7 +15,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass
-from functools import cache, cached_property
+from functools import cache, cached_property, lru_cache
 from importlib import resources
 
 import pandas as pd
@@ -130,6 +130,8 @@ def _county_prefixes() -> tuple[tuple[str, str, str], ...]:
     return tuple(sorted(out, key=lambda t: (-len(t[0]), t[0])))
 
 
+# Names recur across a corpus (every article names its zone many times): remember the answers.
+@lru_cache(maxsize=1 << 16)
 def split_kind(name: str) -> tuple[str, str]:
     """(head, kind word) for a name ending in a kind word; (name, "") otherwise."""
     for word in KIND_WORDS_BY_LENGTH:
@@ -175,6 +177,7 @@ def is_place(text: str) -> bool:
     return text in place_names()
 
 
+@lru_cache(maxsize=1 << 16)
 def zone_key(name: str) -> ZoneKey:
     """The comparable key of a zone name (see module docstring)."""
     head, word = split_kind(name)

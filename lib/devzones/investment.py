@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import islice
 
 import pandas as pd
 
 from devzones.clean import Document
+from devzones.frames import records, schema
 from devzones.money import Amount, amount_without_yuan, chinese_to_int, find_amounts
 
 INVESTMENT_COLUMNS = [
@@ -56,10 +57,14 @@ INVESTMENT_COLUMNS = [
     "sentence_end",
 ]
 
-# One schema for every document, so concatenated tables and Parquet files agree.
-_DTYPES = {"amount_yuan": "float64", "amount_low": "float64", "amount_high": "float64"}
-_DTYPES |= {"jobs": "Int64", "project_count": "Int64"}
-_DTYPES |= {c: "int64" for c in ("story", "start", "end", "sentence_start", "sentence_end")}
+SCHEMA = schema(
+    INVESTMENT_COLUMNS,
+    amount_yuan="float64",
+    amount_low="float64",
+    amount_high="float64",
+    jobs="Int64",
+    project_count="Int64",
+)
 _KIND = {"aggregate": "total"}  # one figure may be read as either when it is restated
 
 SKIP = "skip"  # a money cue that is not investment (GDP, sales, tax …)
@@ -477,9 +482,8 @@ class _Mentions:
     questions asked per figure (which mentions lie in this clause?) cost a bisection, not a
     DataFrame filter."""
 
-    def __init__(self, mentions: pd.DataFrame) -> None:
-        cols = (mentions[c].tolist() for c in ("start", "end", "surface"))
-        self.items = sorted(zip(*cols, strict=True))
+    def __init__(self, mentions: Sequence[Mapping]) -> None:
+        self.items = sorted((m["start"], m["end"], m["surface"]) for m in mentions)
         self.starts = [start for start, _, _ in self.items]
 
     def inside(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
@@ -742,14 +746,20 @@ def _sentence_owners(
     return carry
 
 
-def extract(doc: Document, zone_mentions: pd.DataFrame) -> pd.DataFrame:
-    """Investment rows in one document; ``zone_mentions`` are its zone mentions
+def extract(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
+    """Investment rows in one document, as a frame; ``mentions`` are its zone mentions
     (zones.find_mentions)."""
+    return SCHEMA.frame(rows(doc, records(mentions)))
+
+
+def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
+    """Investment rows in one document; ``zone_mentions`` are its zone mention rows
+    (zones.mention_rows)."""
     text = doc.text
     mentions = _Mentions(zone_mentions)
     year = doc.date[:4] if doc.date else None
     amounts = _amounts(text)
-    rows: list[dict] = []
+    found: list[dict] = []
     carry = _Owner()
     ai = 0
     for si, sent in enumerate(doc.sentences):
@@ -791,12 +801,12 @@ def extract(doc: Document, zone_mentions: pd.DataFrame) -> pd.DataFrame:
             zone = _zone(doc, mentions, amount.start, sent, prev_end)
             if zone is None and owner.sentence is not None:
                 zone = _nearest_zone(mentions, owner.sentence[1], *owner.sentence)
-            for row in _rows(doc, amount, sent, measure, owner, zone, year):
-                rows.append({**row, "_named": owner.named})
+            for row in _figure_rows(doc, amount, sent, measure, owner, zone, year):
+                found.append({**row, "_named": owner.named})
         owner = _sentence_owners(cands, companies, sent, carry)
         if owner is not carry:
             carry = replace(owner, index=si, story=story)
-    return _finish(rows)
+    return _finish(found)
 
 
 def _nearest_company(companies: list[tuple[int, str]], pos: int) -> str | None:
@@ -840,7 +850,7 @@ def _fund_owner(
     return replace(owner, project=name)
 
 
-def _rows(
+def _figure_rows(
     doc: Document,
     amount: Amount,
     sent: tuple[int, int],
@@ -892,7 +902,7 @@ def _names_in_full(seen: dict, row: dict) -> bool:
     return row["_named"] and not seen["_named"] and nested
 
 
-def _finish(rows: list[dict]) -> pd.DataFrame:
+def _finish(rows: list[dict]) -> list[dict]:
     """Drop figures restated in later sentences; share capacity and jobs within a project."""
     kept: list[dict] = []
     first: dict[tuple, dict] = {}
@@ -909,8 +919,12 @@ def _finish(rows: list[dict]) -> pd.DataFrame:
         if restated and not (row["_named"] and row["project"] != seen["project"]):
             continue
         kept.append(row)
-    df = pd.DataFrame(kept, columns=INVESTMENT_COLUMNS)
     for col in ("capacity", "jobs"):
-        filled = df.groupby("project", dropna=True)[col].transform("first")
-        df[col] = df[col].where(df[col].notna(), filled)
-    return df.astype(_DTYPES)
+        first: dict[str, object] = {}
+        for row in kept:
+            if row["project"] is not None and row[col] is not None:
+                first.setdefault(row["project"], row[col])
+        for row in kept:
+            if row[col] is None and row["project"] is not None:
+                row[col] = first.get(row["project"])
+    return kept

@@ -27,6 +27,7 @@ from devzones import chains, investment, zones
 from devzones.cache import ResultCache, atomic_write
 from devzones.clean import Document, clean_document
 from devzones.corpus import CorpusError, LoadError, corpus_files, iter_corpus, read_document
+from devzones.frames import Schema
 
 DOCUMENT_COLUMNS = [
     "doc_id",
@@ -43,20 +44,21 @@ TABLE_NAMES = ("documents", "zones", "zone_mentions", "investments", "chains")
 ENGINES = ("local", "dask")
 SORT_KEYS = ("doc_id", "start", "end")
 SURFACE_SUFFIX = "zone_surface"
-# Documents per batch: the unit of streaming and of concatenation. Fixed (not derived from
-# --jobs) so that frames are always concatenated alike: same dtypes whatever the engine.
+# Documents per batch: the unit of streaming and of frame building (every table's dtypes are
+# fixed by its schema, so the batch size never shows in the output).
 BATCH_SIZE = 200
 PROGRESS_MIN_FILES = 20
 
 
 @dataclass(frozen=True)
 class DocResult:
-    """Everything one file contributes: its documents row and its per-document row frames
-    (``zone_mentions`` without zone_id; other frames name zones by ``*zone_surface``)."""
+    """Everything one file contributes: its documents row and, per table, its rows as tuples in
+    the table's ``SCHEMAS`` column order (``zone_mentions`` without zone_id; other tables name
+    zones by ``*zone_surface``). Tuples, not frames: small, quick to pickle and to cache."""
 
     doc_id: str
     document: dict[str, object]
-    frames: dict[str, pd.DataFrame]
+    rows: dict[str, list[tuple]]
 
 
 @dataclass
@@ -134,23 +136,39 @@ def load_documents(corpus: str | Path) -> tuple[list[Document], list[LoadError]]
 
 # --- per document -------------------------------------------------------------------------
 
+THEMES = (zones, chains, investment)
 
-def document_frames(doc: Document) -> dict[str, pd.DataFrame]:
-    """Every theme's rows for one cleaned document; zone mentions are not resolved yet."""
-    mentions = zones.find_mentions(doc)
-    frames = {
-        "zone_mentions": mentions,
-        "investments": investment.extract(doc, mentions),
-        "chains": chains.extract(doc),
+
+def schemas() -> dict[str, Schema]:
+    """Every per-document table's schema: the contract's three, then each theme's extras."""
+    found = {
+        "zone_mentions": zones.MENTION_SCHEMA,
+        "investments": investment.SCHEMA,
+        "chains": chains.SCHEMA,
     }
-    for module in (zones, chains, investment):
-        for name, extract in getattr(module, "EXTRA_TABLES", {}).items():
-            frames[name] = extract(doc, mentions)
-    return frames
+    for module in THEMES:
+        found |= {name: spec[0] for name, spec in getattr(module, "EXTRA_TABLES", {}).items()}
+    return found
+
+
+def document_rows(doc: Document) -> dict[str, list[dict]]:
+    """Every theme's rows for one cleaned document; zone mentions are not resolved yet."""
+    mentions = zones.mention_rows(doc)
+    found = {
+        "zone_mentions": mentions,
+        "investments": investment.rows(doc, mentions),
+        "chains": chains.rows(doc),
+    }
+    for module in THEMES:
+        for name, (_, extract) in getattr(module, "EXTRA_TABLES", {}).items():
+            found[name] = extract(doc, mentions)
+    return found
 
 
 def document_result(doc: Document) -> DocResult:
-    return DocResult(doc.doc_id, document_row(doc), document_frames(doc))
+    specs = schemas()
+    values = {name: specs[name].values(rows) for name, rows in document_rows(doc).items()}
+    return DocResult(doc.doc_id, document_row(doc), values)
 
 
 def extract_document(path: str | Path) -> DocResult:
@@ -183,30 +201,34 @@ def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
 
 
 class _Collector:
-    """Gathers per-document results in order, concatenating every ``BATCH_SIZE`` documents so
-    that memory holds a few frames per batch, never one per document."""
+    """Gathers per-document results in order, turning every ``BATCH_SIZE`` documents' rows into
+    one frame per table, so that memory holds frames, never a Python object per value."""
 
     def __init__(self) -> None:
+        self.schemas = schemas()
         self.rows: list[dict[str, object]] = []
-        self.frames: dict[str, list[pd.DataFrame]] = {}
+        self.frames: dict[str, list[pd.DataFrame]] = {name: [] for name in self.schemas}
         self.errors: list[LoadError] = []
-        self._batch: list[DocResult] = []
+        self._pending: dict[str, list[tuple]] = {name: [] for name in self.schemas}
+        self._documents = 0
 
     def add(self, item: DocResult | LoadError) -> None:
         if isinstance(item, LoadError):
             self.errors.append(item)
-        else:
-            self.rows.append(item.document)
-            self._batch.append(item)
-            if len(self._batch) >= BATCH_SIZE:
-                self.flush()
+            return
+        self.rows.append(item.document)
+        for name, values in item.rows.items():
+            self._pending[name].extend(values)
+        self._documents += 1
+        if self._documents >= BATCH_SIZE:
+            self.flush()
 
     def flush(self) -> None:
-        names = dict.fromkeys(name for r in self._batch for name in r.frames)
-        for name in names:
-            batch = [r.frames[name] for r in self._batch if name in r.frames]
-            self.frames.setdefault(name, []).append(_concat(batch))
-        self._batch = []
+        for name, values in self._pending.items():
+            if values or not self.frames[name]:
+                self.frames[name].append(self.schemas[name].frame(values))
+            self._pending[name] = []
+        self._documents = 0
 
     def tables(self) -> Tables:
         self.flush()

@@ -23,13 +23,14 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 import pandas as pd
 
 from devzones.clean import Document
+from devzones.frames import distinct_sorted, records, schema
 from devzones.gazetteer import (
     DEV_ZONE_TOKENS,
     KIND_WORDS,
@@ -75,6 +76,9 @@ INDUSTRY_COLUMNS = [
     "start",
     "end",
 ]
+MENTION_SCHEMA = schema(MENTION_COLUMNS + MENTION_EXTRA_COLUMNS)
+RELATION_SCHEMA = schema(RELATION_COLUMNS)
+INDUSTRY_SCHEMA = schema(INDUSTRY_COLUMNS, zone_start="int64")
 
 
 def _words(spaced: str) -> frozenset[str]:
@@ -488,8 +492,8 @@ def _context(text: str) -> _Context:
     return _Context(text, trusted, max(len(n) for n in trusted))
 
 
-def find_mentions(doc: Document) -> pd.DataFrame:
-    """Zone mentions in one document (unresolved: no zone_id yet)."""
+def mention_rows(doc: Document) -> list[dict]:
+    """Zone mentions in one document as rows (unresolved: no zone_id yet), in text order."""
     text = doc.text
     mentions = _find_in_doc(_context(text))
     mentions += _declared_aliases(text, mentions)
@@ -515,7 +519,12 @@ def find_mentions(doc: Document) -> pd.DataFrame:
                 "antecedent": m.antecedent,
             }
         )
-    return pd.DataFrame(rows, columns=MENTION_COLUMNS + MENTION_EXTRA_COLUMNS)
+    return rows
+
+
+def find_mentions(doc: Document) -> pd.DataFrame:
+    """Zone mentions in one document (unresolved: no zone_id yet)."""
+    return MENTION_SCHEMA.frame(mention_rows(doc))
 
 
 # ---------------------------------------------------------------- resolving
@@ -678,11 +687,13 @@ _INDUSTRY_STATED = re.compile(
 _MAX_ZONE_GAP = 150  # how far before a cue a zone mention may stand in its paragraph
 
 
-def _mention_spans(mentions: pd.DataFrame) -> list[tuple[int, int, str, str, str]]:
-    """(start, end, surface, kind, parent) of a document's mentions, in text order."""
-    cols = ["start", "end", "surface", "kind", "parent"]
-    rows = mentions.reindex(columns=cols).fillna("").sort_values(["start", "end"])
-    return [(int(s), int(e), su, k, p) for s, e, su, k, p in rows.itertuples(index=False)]
+def _mention_spans(mentions: Sequence[Mapping]) -> list[tuple[int, int, str, str, str]]:
+    """(start, end, surface, kind, parent) of a document's mention rows, in text order."""
+    spans = [
+        (m["start"], m["end"], m["surface"], m.get("kind") or "", m.get("parent") or "")
+        for m in mentions
+    ]
+    return sorted(spans, key=lambda s: (s[0], s[1]))
 
 
 def _relation_row(doc: Document, parent: str, child: str, relation: str, span) -> dict:
@@ -712,10 +723,10 @@ def _start_area_parent(doc: Document, spans, child, gap: tuple[int, int]):
     return before[-1] if before else None
 
 
-def relations(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
+def relation_rows(doc: Document, mentions: Sequence[Mapping]) -> list[dict]:
     """Relations between zones that the text states: a park inside a zone ("part_of": 山西转型
     综合改革示范区阳曲产业园区, Y位于X, X内的Y) and a zone's start-up area ("start_area":
-    将Y作为X的启动区/起步区). ``mentions`` are this document's rows of ``find_mentions``."""
+    将Y作为X的启动区/起步区). ``mentions`` are this document's ``mention_rows``."""
     text = doc.text
     spans = _mention_spans(mentions)
     rows = []
@@ -738,12 +749,12 @@ def relations(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
             if parent:
                 span = (min(child[0], parent[0]), max(m.end(), parent[1]))
                 rows.append(_relation_row(doc, parent[2], child[2], "start_area", span))
-    df = pd.DataFrame(rows, columns=RELATION_COLUMNS)
-    return (
-        df.drop_duplicates()
-        .sort_values(["start", "end", "child_zone_surface"])
-        .reset_index(drop=True)
-    )
+    return distinct_sorted(rows, key=lambda r: (r["start"], r["end"], r["child_zone_surface"]))
+
+
+def relations(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
+    """``relation_rows`` of a document, given its ``find_mentions`` frame, as a frame."""
+    return RELATION_SCHEMA.frame(relation_rows(doc, records(mentions)))
 
 
 def _zone_before(text: str, spans, pos: int):
@@ -770,7 +781,7 @@ def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     ]
 
 
-def industries(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
+def industry_rows(doc: Document, mentions: Sequence[Mapping]) -> list[dict]:
     """Leading industries the text states for a zone: lists after 围绕/聚焦/重点发展 that end in
     …等N大主导产业/产业集群, 主导产业为A、B和C, and 以X为主导产业. Each industry is one row
     with its own offsets; the zone is the nearest mention before the cue in its paragraph."""
@@ -807,9 +818,17 @@ def industries(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
         if zone:
             for span in _items(text, *m.span("list")):
                 add(zone, span, m.group("cue"))
-    df = pd.DataFrame(rows, columns=INDUSTRY_COLUMNS)
-    return df.drop_duplicates().sort_values(["start", "end"]).reset_index(drop=True)
+    return distinct_sorted(rows, key=lambda r: (r["start"], r["end"]))
 
 
-# Per-document tables beyond the contract's, picked up by devzones.tables.
-EXTRA_TABLES = {"zone_relations": relations, "zone_industries": industries}
+def industries(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
+    """``industry_rows`` of a document, given its ``find_mentions`` frame, as a frame."""
+    return INDUSTRY_SCHEMA.frame(industry_rows(doc, records(mentions)))
+
+
+# Per-document tables beyond the contract's, picked up by devzones.tables: name -> (schema, rows
+# of one document given its mention rows).
+EXTRA_TABLES = {
+    "zone_relations": (RELATION_SCHEMA, relation_rows),
+    "zone_industries": (INDUSTRY_SCHEMA, industry_rows),
+}
