@@ -107,8 +107,8 @@ def test_link_zones_prefers_the_documents_own_mention_then_a_unique_alias() -> N
         "start",
     ]
     # "a": the first mention of 高新区 in document order (offset 5) decides; 经开区 is ambiguous.
-    assert linked["zone_id"].tolist() == ["z1", "z2", None, None]
-    assert linked["parent_zone_id"].tolist() == ["z1", None, None, "z1"]
+    assert linked["zone_id"].fillna("-").tolist() == ["z1", "z2", "-", "-"]
+    assert linked["parent_zone_id"].fillna("-").tolist() == ["z1", "-", "-", "z1"]
 
 
 def test_link_zones_keeps_ids_the_extractor_already_set() -> None:
