@@ -19,7 +19,7 @@ import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
@@ -31,7 +31,7 @@ import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from devzones import chains, investment, zones
-from devzones.cache import ResultCache, atomic_write
+from devzones.cache import ResultCache, atomic_write, corpus_key
 from devzones.clean import Document, clean_document
 from devzones.corpus import CorpusError, LoadError, corpus_files, iter_corpus, read_document
 from devzones.frames import Schema
@@ -497,16 +497,14 @@ def _batches(items: Sequence[Path], size: int) -> Iterator[list[Path]]:
         yield batch
 
 
-def _lookup(store: ResultCache | None, path: Path, root: Path) -> tuple[str | None, object]:
-    """(cache key, cached result or None); an unreadable file is left to the extractor, which
-    reports it."""
-    if store is None:
-        return None, None
-    try:
-        key = store.key(path, root)
-    except OSError:
-        return None, None
-    return key, store.get(key)
+def _file_keys(store: ResultCache | None, files: list[Path], root: Path) -> dict[Path, str]:
+    """Each readable file's cache key; an unreadable file gets none and is left to the
+    extractor, which reports it."""
+    keys: dict[Path, str] = {}
+    for path in files if store is not None else []:
+        with suppress(OSError):
+            keys[path] = store.key(path, root)
+    return keys
 
 
 def corpus_order(files: Iterable[Path]) -> list[Path]:
@@ -515,21 +513,23 @@ def corpus_order(files: Iterable[Path]) -> list[Path]:
     return sorted(files, key=lambda p: (p.stem, p))
 
 
+def _open_cache(cache: bool | str | Path) -> ResultCache | None:
+    return None if cache is False else ResultCache.open(None if cache is True else cache)
+
+
 def _feed(
     pipeline: _Pipeline,
-    corpus: str | Path,
     files: list[Path],
+    store: ResultCache | None,
+    keys: dict[Path, str],
     *,
     jobs: int,
     engine: str,
     scheduler: str | None,
-    cache: bool | str | Path,
     progress: bool | None,
 ) -> int:
-    """Extract every file of ``corpus`` into ``pipeline`` (from the cache where it can); return
-    how many documents came from the cache."""
-    root = Path(corpus)
-    store = None if cache is False else ResultCache.open(None if cache is True else cache)
+    """Extract every file into ``pipeline`` (from the cache ``store`` where ``keys`` find a
+    stored result); return how many documents came from the cache."""
     cached = 0
     bar = tqdm(
         total=len(files),
@@ -539,7 +539,7 @@ def _feed(
     )
     with bar, _lazy_engine(engine, jobs, scheduler) as run:
         for batch in _batches(files, BATCH_SIZE):
-            found = [_lookup(store, p, root) for p in batch]
+            found = [(keys.get(p), store.get(keys[p]) if p in keys else None) for p in batch]
             misses = iter(run([p for p, (_, hit) in zip(batch, found, strict=True) if hit is None]))
             for key, hit in found:
                 item = hit if hit is not None else next(misses)
@@ -570,9 +570,12 @@ def extract_corpus(
     too large for memory, ``extract_to`` writes the same tables batch by batch.
     """
     began = time.perf_counter()
+    files = corpus_order(corpus_files(corpus))
+    store = _open_cache(cache)
+    keys = _file_keys(store, files, Path(corpus))
     pipeline = _Pipeline()
-    options = dict(jobs=jobs, engine=engine, scheduler=scheduler, cache=cache, progress=progress)
-    cached = _feed(pipeline, corpus, corpus_order(corpus_files(corpus)), **options)
+    options = dict(jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
+    cached = _feed(pipeline, files, store, keys, **options)
     tables = pipeline.tables()
     tables.stats.cached = cached
     tables.stats.seconds = time.perf_counter() - began
@@ -594,21 +597,39 @@ def extract_to(
     is written chunk by chunk. Each file appears whole (renamed into place at the end); a run
     that fails leaves the previous files as they were."""
     began = time.perf_counter()
-    files = corpus_order(corpus_files(corpus))  # a missing corpus fails before out is made
+    root = Path(corpus)
+    files = corpus_order(corpus_files(root))  # a missing corpus fails before out is made
     check_engine(engine)
     out = Path(out)
+    store = _open_cache(cache)
+    keys = _file_keys(store, files, root)
+    run_key = corpus_key(keys[p] for p in files) if store and len(keys) == len(files) else None
+    if run_key and (record := store.restore(run_key, out)) is not None:
+        errors = [LoadError(root / name, reason) for name, reason in record["skipped"]]
+        stats = ExtractStats(len(files), record["documents"], len(errors), record["documents"])
+        stats.seconds = time.perf_counter() - began
+        return stats, errors
     out.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix=".spill-", dir=out) as spill:
         pipeline = _Pipeline(Path(spill))
-        options = dict(
-            jobs=jobs, engine=engine, scheduler=scheduler, cache=cache, progress=progress
-        )
-        cached = _feed(pipeline, corpus, files, **options)
+        options = dict(jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
+        cached = _feed(pipeline, files, store, keys, **options)
         with _FileSink(out) as sink:
             stats = pipeline.finish(sink)
+    if run_key:
+        skipped = [[_relative(e.path, root), e.reason] for e in pipeline.errors]
+        record = {"documents": stats.documents, "skipped": skipped}
+        store.keep(run_key, out, sink.file_names(), record)
     stats.cached = cached
     stats.seconds = time.perf_counter() - began
     return stats, pipeline.errors
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 # --- output -------------------------------------------------------------------------------
@@ -669,6 +690,9 @@ class _FileSink(Sink):
         if name not in self.files:
             self.files[name] = _TableFile(self.out, name, chunk)
         self.files[name].write(chunk)
+
+    def file_names(self) -> list[str]:
+        return [t.name for table in self.files.values() for t in table.targets]
 
     def __enter__(self) -> _FileSink:
         return self
