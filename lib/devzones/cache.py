@@ -102,6 +102,9 @@ class ResultCache:
     def _path(self, key: str) -> Path:
         return self.root / self.fingerprint[:16] / key[:2] / f"{key}.pkl"
 
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def get(self, key: str) -> object | None:
         """The stored result, or None when absent or unreadable (it is then recomputed)."""
         try:

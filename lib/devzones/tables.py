@@ -21,7 +21,6 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
@@ -55,6 +54,8 @@ SURFACE_SUFFIX = "zone_surface"
 # fixed by its schema, so the batch size never shows in the output).
 BATCH_SIZE = 200
 PROGRESS_MIN_FILES = 20
+POOL_CHUNK = 8  # files per task sent to a worker process
+DASK_SLICE = 2000  # files per dask computation
 
 
 @dataclass(frozen=True)
@@ -405,9 +406,8 @@ def _local_engine(jobs: int) -> Iterator[Runner]:
         yield lambda paths: map(_extract_or_error, paths)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield lambda paths: pool.map(
-            _extract_or_error, paths, chunksize=max(1, len(paths) // (4 * jobs))
-        )
+        # every file is queued at once, so workers never wait while this process builds frames
+        yield lambda paths: pool.map(_extract_or_error, paths, chunksize=POOL_CHUNK)
 
 
 def _import_dask():
@@ -447,9 +447,11 @@ def _dask_engine(jobs: int, scheduler: str | None) -> Iterator[Runner]:
     with _dask_client(jobs, scheduler) as client:
         workers = len(client.scheduler_info()["workers"]) or jobs
 
-        def run(paths: list[Path]) -> list[DocResult | LoadError]:
-            items = bag.from_sequence([str(p) for p in paths], npartitions=2 * workers)
-            return client.compute(items.map(_extract_or_error)).result()
+        def run(paths: list[Path]) -> Iterator[DocResult | LoadError]:
+            for start in range(0, len(paths), DASK_SLICE):  # results held: one slice's
+                part = [str(p) for p in paths[start : start + DASK_SLICE]]
+                items = bag.from_sequence(part, npartitions=min(len(part), 2 * workers))
+                yield from client.compute(items.map(_extract_or_error)).result()
 
         yield run
 
@@ -489,12 +491,6 @@ def _lazy_engine(engine: str, jobs: int, scheduler: str | None) -> Iterator[Runn
 def show_progress(files: int, stream: TextIO = sys.stderr) -> bool:
     """A progress bar only for a person watching a long run."""
     return files > PROGRESS_MIN_FILES and stream.isatty()
-
-
-def _batches(items: Sequence[Path], size: int) -> Iterator[list[Path]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
 
 
 def _file_keys(store: ResultCache | None, files: list[Path], root: Path) -> dict[Path, str]:
@@ -537,18 +533,19 @@ def _feed(
         file=sys.stderr,
         disable=not (show_progress(len(files)) if progress is None else progress),
     )
+    hits = {p for p in files if p in keys and store is not None and store.has(keys[p])}
     with bar, _lazy_engine(engine, jobs, scheduler) as run:
-        for batch in _batches(files, BATCH_SIZE):
-            found = [(keys.get(p), store.get(keys[p]) if p in keys else None) for p in batch]
-            misses = iter(run([p for p, (_, hit) in zip(batch, found, strict=True) if hit is None]))
-            for key, hit in found:
-                item = hit if hit is not None else next(misses)
-                if hit is not None:
-                    cached += 1
-                elif key and isinstance(item, DocResult):
-                    store.put(key, item)
-                pipeline.add(item)
-                bar.update()
+        extracted = iter(run([p for p in files if p not in hits]))
+        for path in files:
+            item = store.get(keys[path]) if path in hits else None
+            if item is not None:
+                cached += 1
+            else:  # not stored, or an unreadable entry: extract it now
+                item = _extract_or_error(path) if path in hits else next(extracted)
+                if path in keys and isinstance(item, DocResult):
+                    store.put(keys[path], item)
+            pipeline.add(item)
+            bar.update()
     return cached
 
 
