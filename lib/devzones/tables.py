@@ -238,7 +238,8 @@ class ZoneLookup:
     ) -> ZoneLookup:
         resolved = _sorted(mentions.dropna(subset=["zone_id"]))
         in_doc: dict[tuple[str, str], str] = {}
-        for key in zip(resolved["doc_id"], resolved["surface"], resolved["zone_id"], strict=True):
+        cols = (resolved[c].tolist() for c in ("doc_id", "surface", "zone_id"))
+        for key in zip(*cols, strict=True):
             in_doc.setdefault(key[:2], key[2])
         return cls(in_doc, unique_forms(zone_table) if unique is None else unique)
 
@@ -255,8 +256,9 @@ def link_zones(df: pd.DataFrame, lookup: ZoneLookup) -> pd.DataFrame:
     df = df.copy()
     for col in surfaces:
         target = col.removesuffix(SURFACE_SUFFIX) + "zone_id"
+        pairs = zip(df["doc_id"].tolist(), df[col].tolist(), strict=True)
         ids = pd.Series(
-            [lookup.zone_id(d, s) for d, s in zip(df["doc_id"], df[col], strict=True)],
+            [lookup.zone_id(d, s) for d, s in pairs],
             index=df.index,
             dtype="str",
         )

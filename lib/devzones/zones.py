@@ -607,7 +607,7 @@ class Resolver:
         self._stats: dict[str, _ZoneStats] = {}
 
     def learn(self, mentions: pd.DataFrame) -> None:
-        cols = [mentions.get(c, pd.Series([""] * len(mentions))) for c in _PAIR_COLUMNS]
+        cols = [mentions[c].tolist() if c in mentions else [""] * len(mentions) for c in _PAIRS]
         for surface, parent, antecedent in zip(*cols, strict=True):
             if not _text(antecedent):
                 self._pairs.add((surface, _text(parent)))
@@ -706,7 +706,7 @@ class Resolver:
         return pd.DataFrame(records, columns=ZONE_COLUMNS + ZONE_EXTRA_COLUMNS)
 
 
-_PAIR_COLUMNS = ("surface", "parent", "antecedent")
+_PAIRS = ("surface", "parent", "antecedent")
 
 
 def resolve(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
