@@ -1,11 +1,13 @@
 """Run the extractors over a corpus and build the workbook's tables (documents, zones,
-zone_mentions, investments, chains, plus any table a theme module lists in its ``EXTRA_TABLES``)
-as pandas DataFrames; write them as CSV (UTF-8 with BOM, so Excel/WPS open them right) and
-Parquet, atomically. The work is split in two: ``extract_document`` is a pure function of one file
-(read, clean, extract rows with zone mentions still unresolved), so it can be cached, streamed in
-batches and run in a process pool or on a dask cluster; ``assemble`` then does the corpus-level
-step over the small row frames (``zones.resolve`` and linking every ``*zone_surface`` column to a
-``*zone_id``). Rows are sorted by (doc_id, start, end), so a corpus always gives the same bytes.
+zone_mentions, investments, chains, plus any table a theme module lists in its ``EXTRA_TABLES``);
+write them as CSV (UTF-8 with BOM, so Excel/WPS open them right) and Parquet, atomically. The work
+is split in two: ``extract_document`` is a pure function of one file (read, clean, extract rows
+with zone mentions still unresolved), so it can be cached, run in a process pool or on a dask
+cluster; a pipeline then takes the results in doc_id order, makes one frame per table for every
+batch of documents, and, once the zone resolver has seen every batch, resolves, links and sorts
+each batch and hands it to a sink: files written chunk by chunk (``extract_to``, constant memory)
+or frames in memory (``extract_corpus``). Rows are sorted by (doc_id, start, end), so a corpus
+always gives the same bytes.
 """
 
 from __future__ import annotations
