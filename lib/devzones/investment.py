@@ -132,6 +132,8 @@ _COUNT_WORDS = re.compile(r"共计|总计|合计|共|有|达|[个项家]")
 _ASIDE = re.compile(r"[（(][^）)]*[%％][^）)]*[）)]")  # (占全省的12%): a share, not a name
 _CLAUSE_BREAK = "，,；;。！？!?：:\n"
 _CLAUSE_BREAK_RE = re.compile(f"[{_CLAUSE_BREAK}]")
+# An industry as the subject of an output figure: 全年医药产业实现产值… is a sector's output.
+_SECTOR_OUTPUT = re.compile(r"产业(?:集群)?(?:累计|共)?(?:实现|完成|达到|达)?(?:工业)?总?产值")
 _NP_STOP_CHARS = _CLAUSE_BREAK + '、（）()“”"「」《》 \u3000的在将是由对与把向从于了'
 _NP_STOP_WORDS = (
     "建设",
@@ -792,8 +794,11 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             )
             if cand is not None and (item := _list_item(text, cand, amount, amounts, s0)):
                 owner = replace(owner, project=item)
-            if measure == "output_value" and owner.project is None:
-                continue  # 开发区实现产值…: the output of an area, not of a project
+            if measure == "output_value" and (
+                owner.project is None
+                or _SECTOR_OUTPUT.search(text, _clause_start(text, amount.start, s0), amount.start)
+            ):
+                continue  # 开发区实现产值…, 医药产业实现产值…: an area's or a sector's output
             if owner.batch and measure == "total":
                 measure = "aggregate"
             if measure == "fund":
