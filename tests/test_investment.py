@@ -505,3 +505,13 @@ def test_a_sectors_output_is_not_a_projects() -> None:
     doc = doc_of("新材料产业园项目总投资3亿元，建成后年产值8亿元。")
     output = row_at(rows_of(doc, find_mentions(doc)), 8, "output_value")
     assert output["project"] == "新材料产业园项目"
+
+
+def test_two_kinds_of_fund_with_one_amount_are_two_facts() -> None:
+    doc = doc_of(
+        "对新认定的省级技术中心，给予一次性奖励100万元。"
+        "融资方面，对企业项目贷款给予贴息，每家企业每年贴息最高100万元。"
+    )
+    df = rows_of(doc)
+    assert df["measure"].tolist() == ["fund", "fund"]
+    assert df["project"].str.endswith("贴息").tolist() == [False, True]

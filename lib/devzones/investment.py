@@ -907,6 +907,18 @@ def _names_in_full(seen: dict, row: dict) -> bool:
     return row["_named"] and not seen["_named"] and nested
 
 
+def _fund_word(row: dict) -> str | None:
+    found = _FUND_RE.findall(row["project"]) if isinstance(row["project"], str) else []
+    return found[-1] if row["measure"] == "fund" and found else None
+
+
+def _another_fund(seen: dict, row: dict) -> bool:
+    """True when two fund figures of one amount fill different kinds of fund (a 100万元 reward,
+    then 贴息最高100万元): two facts, not one restated."""
+    words = _fund_word(seen), _fund_word(row)
+    return None not in words and words[0] != words[1]
+
+
 def _finish(rows: list[dict]) -> list[dict]:
     """Drop figures restated in later sentences; share capacity and jobs within a project."""
     kept: list[dict] = []
@@ -921,15 +933,16 @@ def _finish(rows: list[dict]) -> list[dict]:
             # the body names what the headline put short: keep the body's row in its place
             kept[next(i for i, r in enumerate(kept) if r is seen)] = first[key] = row
             continue
-        if restated and not (row["_named"] and row["project"] != seen["project"]):
+        named_apart = row["_named"] and row["project"] != seen["project"]
+        if restated and not (named_apart or _another_fund(seen, row)):
             continue
         kept.append(row)
     for col in ("capacity", "jobs"):
-        first: dict[str, object] = {}
+        shared: dict[str, object] = {}
         for row in kept:
             if row["project"] is not None and row[col] is not None:
-                first.setdefault(row["project"], row[col])
+                shared.setdefault(row["project"], row[col])
         for row in kept:
             if row[col] is None and row["project"] is not None:
-                row[col] = first.get(row["project"])
+                row[col] = shared.get(row["project"])
     return kept
