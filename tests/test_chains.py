@@ -332,3 +332,10 @@ def test_a_counted_list_before_a_whole_chain_names_each_chain() -> None:
 
 def test_a_single_whole_chain_names_none() -> None:
     assert chains.extract(doc_of("园区延伸煤化工全产业链,打造钢铁、铝镁全产业链。")).empty
+
+
+def test_a_based_on_modifier_takes_the_groups_head_noun() -> None:
+    df = chains.extract(doc_of("园区着力打造碳基、硅基两条新材料全产业链。"))
+    assert df["name"].tolist() == ["碳基新材料", "硅基新材料"]
+    df = chains.extract(doc_of("打造碳基、硅基等重点产业链。"))
+    assert df["name"].tolist() == ["碳基", "硅基"]

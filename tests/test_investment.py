@@ -509,8 +509,8 @@ def test_a_sectors_output_is_not_a_projects() -> None:
 
 def test_two_kinds_of_fund_with_one_amount_are_two_facts() -> None:
     doc = doc_of(
-        "对新认定的省级技术中心，给予一次性奖励100万元。"
-        "融资方面，对企业项目贷款给予贴息，每家企业每年贴息最高100万元。"
+        "对新认定的省级技术中心，给予一次性奖励100万元。融资支持方面，"
+        "对企业用于项目建设的银行贷款给予贴息，每家企业每年贴息最高100万元。"
     )
     df = rows_of(doc)
     assert df["measure"].tolist() == ["fund", "fund"]

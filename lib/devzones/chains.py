@@ -726,13 +726,22 @@ def _context(doc: Document, start: int, staged: bool) -> dict:
     }
 
 
+def _listed_name(item: _Item, group: _Group) -> str:
+    """An item that is only a modifier takes the group's head noun: 铝基、镁基两条新材料产业链
+    name 铝基新材料 and 镁基新材料 (X基 is "X-based", never an industry on its own)."""
+    head = group.category
+    if item.name.endswith("基") and head and not any(w in head for w in _CATEGORY_WORDS):
+        return item.name + head
+    return item.name
+
+
 def _listed_rows(groups: list[_Group]) -> list[dict]:
     rows = []
     for group in groups:
         for item in group.items:
             rows.append(
                 {
-                    "name": item.name,
+                    "name": _listed_name(item, group),
                     "stages": "",
                     "category": group.category,
                     "start": item.start,
