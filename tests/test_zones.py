@@ -306,3 +306,8 @@ def test_innovation_park_and_its_declared_short_name():
     assert m["surface"].tolist() == ["太原智能装备科技创新园", "智创园", "智创园"]
     zone_table, _ = zones.resolve(m)
     assert zone_table["kind"].tolist() == ["industrial_park"]
+
+
+def test_a_park_named_as_a_funded_project_later_in_its_sentence_is_no_zone() -> None:
+    text = "临猗智慧物流产业园项目，由本地一家企业投资建设，总投资8亿元。"
+    assert zones.find_mentions(_text_doc(text)).empty

@@ -135,8 +135,8 @@ _COLLECTIVE_REST = re.compile(
     r"(?:\d{4}年|今年|去年|本年|全年|年度)?"
     r"(?:第?[一二三四1-4]季度|前三季度|[上下]半年|[一二三四五六七八九十]{1,2}月份?)?各?"
 )
-# A park name followed by 项目 and money in the same clause names an investment project.
-_FUNDED_PROJECT = re.compile(r"(?:建设)?项目[^,，。；;!！?？\n]{0,20}?(?:投资|[0-9.]+[万亿]元)")
+# A park name followed by 项目 and money in the same sentence names an investment project.
+_FUNDED_PROJECT = re.compile(r"(?:建设)?项目[^。；;!！?？\n]{0,40}?(?:投资|[0-9.]+[万亿]元)")
 _PHASE = re.compile(r"[一二三四五六七八九0-9]期")
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"\n]{2,25})[”」\"]")
 _ABBREV_DECL = re.compile(r"[(（](?:以下)?简称[“\"「]?([^”\"」)）,，。]{2,12})[”\"」]?[)）]")
