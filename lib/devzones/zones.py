@@ -636,7 +636,9 @@ class Resolver:
         """The batch's mentions that resolve, with their zone_id, sorted by document and place."""
         zone_ids = self._zone_ids()
         order = ["doc_id", "start", "end", "surface"]
-        rows = mentions.sort_values(order, kind="mergesort").to_dict("records")
+        ordered = mentions.sort_values(order, kind="mergesort")
+        names, values = list(ordered.columns), [ordered[c].tolist() for c in ordered.columns]
+        rows = [dict(zip(names, row, strict=True)) for row in zip(*values, strict=True)]
         for r in rows:
             for col in ("parent", "antecedent"):
                 r[col] = _text(r.get(col))
