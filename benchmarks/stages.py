@@ -43,7 +43,7 @@ def time_stages(corpus: Path) -> dict:
         zones.industry_rows(doc, mentions)
         t6 = time.perf_counter()
         marks = (t0, t1, t2, t3, t4, t5, t6)
-        for stage, a, b in zip(STAGES, marks, marks[1:], strict=True):
+        for stage, a, b in zip(STAGES, marks[:-1], marks[1:], strict=True):
             seconds[stage] += b - a
         results.append(tables.document_result(doc))
     with tempfile.TemporaryDirectory(prefix="devzones-stages-") as out:

@@ -109,6 +109,14 @@ def _decode_utf8(data: bytes) -> str | None:
     return text if damaged * _CJK_PER_DAMAGED_BYTE <= _cjk_count(text) else None
 
 
+def _decodes(data: bytes, codec: str) -> bool:
+    try:
+        data.decode(codec)
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def _legacy_matches(data: bytes) -> Iterator:
     """charset-normalizer's candidates; then, for pages it finds too chaotic at its default
     threshold (short Traditional pages with arrows, dashes and curly quotes, which decode
@@ -124,7 +132,10 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     choose; charset-normalizer ranks the candidates by how coherent the decoded Chinese is, and
     the first one that also decodes the whole file strictly wins.
     """
-    for match in _legacy_matches(data):
+    readable = [codec for codec in _LEGACY_CODECS if _decodes(data, codec)]
+    if readable == ["gb18030"]:  # nothing to choose (and charset-normalizer is slow)
+        return data.decode("gb18030"), "gb18030"
+    for match in _legacy_matches(data) if readable else ():
         for codec in _DECODE_ORDER[match.encoding]:
             try:
                 return data.decode(codec), codec
