@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import shutil
 import sys
+import time
 from pathlib import Path
 
 import pandas as pd
@@ -348,3 +349,17 @@ def test_contract_tables_are_always_present(tmp_path: Path) -> None:
     result = tables.extract_corpus(empty, cache=False)
     assert [name for name, _ in result.items()][:5] == list(CONTRACT_TABLES)
     assert "zone_id" in result.investments.columns
+
+
+def test_only_the_newest_runs_are_kept(
+    corpus: Path, tmp_path: Path, private_cache: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr("devzones.cache.KEPT_RUNS", 2)
+    edited = corpus / "004_1da46b55b94cd9e7_half.txt"
+    for month in range(3):
+        edited.write_text(f"第{month}个月的新段落。\n", encoding="utf-8")
+        tables.extract_to(corpus, tmp_path / f"out{month}")
+        time.sleep(0.01)  # distinct modification times
+    assert len(list(private_cache.rglob("runs/*/run.json"))) == 2
+    warm, _ = tables.extract_to(corpus, tmp_path / "again")
+    assert warm.cached == 10 and output(tmp_path / "again") == output(tmp_path / "out2")

@@ -31,6 +31,7 @@ import devzones
 
 CACHE_ENV = "DEVZONES_CACHE"
 DEFAULT_DIR = ".devzones-cache"
+KEPT_RUNS = 3  # whole runs kept (the per-document entries are all kept)
 # Libraries whose version changes what a cached result would hold (or whether it unpickles).
 _DEPENDENCIES = ("pandas", "numpy", "opencc")
 
@@ -140,6 +141,14 @@ class ResultCache:
             return None
         return record
 
+    def _prune_runs(self) -> None:
+        """Keep the newest ``KEPT_RUNS`` runs: each holds a copy of a corpus's tables, and a
+        corpus that grows every month would otherwise leave one copy per month."""
+        runs = [p for p in self._run_dir("x").parent.iterdir() if not p.name.startswith(".")]
+        runs.sort(key=lambda p: (p.stat().st_mtime, p.name), reverse=True)
+        for old in runs[KEPT_RUNS:]:
+            shutil.rmtree(old, ignore_errors=True)
+
     def keep(self, key: str, out: Path, files: list[str], record: dict) -> None:
         """Store copies of a finished run's table files with its record (``record["files"]``
         is set here); a folder that cannot be written only warns, like ``put``."""
@@ -154,6 +163,7 @@ class ResultCache:
             (work / "run.json").write_text(json.dumps(record, ensure_ascii=False), "utf-8")
             shutil.rmtree(target, ignore_errors=True)
             work.rename(target)
+            self._prune_runs()
         except OSError:
             if work is not None:
                 shutil.rmtree(work, ignore_errors=True)
