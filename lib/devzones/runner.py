@@ -108,9 +108,8 @@ def load_executor() -> None:
     """Import papermill and nbconvert and ready the exporter (its templates compiled, its page
     parsing warmed up on an empty notebook) in this process, so that worker processes forked
     from it share all of that instead of each paying for it."""
-    import nbformat
-
     with _without_iri_parser():
+        import nbformat
         import papermill  # noqa: F401
 
     exporter = html_exporter()
