@@ -152,8 +152,12 @@ def execute_notebook(notebook: str, run_dir: str, theme: str, parameters: dict) 
             # written once at the end (and on a failing cell), not after every cell: a notebook
             # with its table library embedded is a megabyte of JSON per save
             request_save_on_cell_execute=False,
-            # the kernel is local and its messages signed; its plain-TCP warning is noise here
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
+            # stopped at once when the last cell is done (every file it writes is written by
+            # then): a graceful shutdown waits on the kernel, at times for seconds
+            shutdown_kernel="immediate",
+            # the kernel is local and its messages signed, so its plain-TCP warning is noise;
+            # it keeps no input history (parallel kernels would share one SQLite file)
+            extra_arguments=["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"],
         )
     except papermill.PapermillExecutionError as exc:
         error = f"{exc.ename}: {exc.evalue}"
