@@ -130,7 +130,9 @@ def export_html(notebook: Path, target: Path, title: str) -> None:
 
 def execute_notebook(notebook: str, run_dir: str, theme: str, parameters: dict) -> ThemeResult:
     """Run one notebook in its own process and export it; a failure is recorded, not raised,
-    and the executed copy (with the failing cell) is kept and exported all the same."""
+    and the executed copy (with the failing cell) is kept and exported all the same. The copy is
+    written when the notebook ends or a cell fails, so a kernel that dies mid-run leaves none
+    (its error is still recorded)."""
     with _without_iri_parser():
         import papermill
 
