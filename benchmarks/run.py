@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -194,6 +195,7 @@ class Results:
     sizes: list[dict] = field(default_factory=list)
     checks: list[dict] = field(default_factory=list)
     runs: list[dict] = field(default_factory=list)
+    stages: list[dict] = field(default_factory=list)
 
     def check(self, name: str, value: float | None, detail: str, note: str = "") -> None:
         limit, direction = TARGETS[name]
@@ -325,6 +327,11 @@ def write_results(results: Results) -> tuple[Path, Path]:
         markdown_table(
             results.runs, ["run", "size", "wall_s", "peak_rss_mb", "repeats", "ok", "note"]
         ),
+        "",
+        "## Where extraction time goes (one process, stage by stage; x floor = seconds over the",
+        "OpenCC floor's seconds on the same bytes)",
+        "",
+        markdown_table(results.stages, STAGE_COLUMNS),
         "",
     ]
     md_path.write_text("\n".join(md), encoding="utf-8")
@@ -522,6 +529,38 @@ def bench_scaling(ctx: Context) -> None:
     )
 
 
+STAGE_COLUMNS = ["size", "stage", "seconds", "share", "MB_per_s", "x_floor"]
+
+
+def bench_stages(ctx: Context, size: int = 10) -> None:
+    """Seconds per stage of extraction at ``size`` (``stages.py``), set against the floor."""
+    if size not in ctx.args.sizes:
+        return
+    corpus = generate.corpus_dir(size)
+    run = run_measured([sys.executable, str(BENCH_DIR / "stages.py"), str(corpus)], ROOT, ctx.env)
+    if not run.ok:
+        ctx.results.run("stages.py", size, Timing((run,)), run.failure())
+        return
+    found = json.loads(run.stdout)
+    floor_s, _ = run_floor(size, ctx.env)
+    mb, total = found["bytes"] / 1e6, sum(found["seconds"].values())
+    for stage, seconds in [*found["seconds"].items(), ("total", total)]:
+        ctx.results.stages.append(
+            {
+                "size": f"{size}x",
+                "stage": stage,
+                "seconds": f"{seconds:.3f}",
+                "share": f"{seconds / total:.0%}",
+                "MB_per_s": f"{mb / seconds:.1f}",
+                "x_floor": f"{seconds / floor_s:.1f}",
+            }
+        )
+    print(
+        f"  stages at {size}x: "
+        + ", ".join(f"{r['stage']} {r['seconds']}s" for r in ctx.results.stages)
+    )
+
+
 def comparison_size(ctx: Context) -> int:
     """100x for the jobs and cache comparisons, or the largest size when 100x is not run."""
     return 100 if 100 in ctx.args.sizes else max(ctx.args.sizes)
@@ -577,8 +616,18 @@ def bench_cache(ctx: Context) -> None:
         env = ctx.env | {CACHE_ENV: str(Path(tmp) / "cache")}
         first = run_measured(cmd, Path(tmp), env)
         second = run_measured(cmd, Path(tmp), env) if first.ok else first
+        monthly = _one_new_article(cmd, Path(tmp), env) if second.ok else second
     for what, run in (("fills the cache", first), ("re-run on the cache", second)):
         ctx.results.run(f"extract ({what})", size, Timing((run,)), "" if run.ok else run.failure())
+    hits = re.search(r"(\d+) from cache", monthly.stdout)
+    ctx.results.run(
+        "extract (re-run with one new article)",
+        size,
+        Timing((monthly,)),
+        f"net {monthly.wall - ctx.startup:.2f}s; {hits[1] if hits else '?'} documents from cache"
+        if monthly.ok
+        else monthly.failure(),
+    )
     cold, limit = ctx.net[size], TARGETS[name][0]
     if not second.ok:
         ctx.results.check(name, None, f"{size}x", "cached run failed")
@@ -593,6 +642,15 @@ def bench_cache(ctx: Context) -> None:
     ctx.results.check(
         name, warm / cold, f"{size}x", note + (f"; {hits[1]} documents from cache" if hits else "")
     )
+
+
+def _one_new_article(cmd: list[str], work: Path, env: dict[str, str]) -> Run:
+    """The monthly case: the cached corpus plus one article it has not seen."""
+    corpus = Path(cmd[cmd.index("extract") + 1])
+    grown = work / "grown"
+    shutil.copytree(corpus, grown)
+    shutil.copy(next(iter(sorted((ROOT / "seeds").glob("*.txt")))), grown / "new-article.txt")
+    return run_measured([str(grown) if a == str(corpus) else a for a in cmd], work, env)
 
 
 def report_cmd(help_text: str) -> list[str] | None:
@@ -695,6 +753,7 @@ def main(argv: list[str] | None = None) -> int:
     for size in args.sizes:
         bench_size(ctx, size)
     bench_scaling(ctx)
+    bench_stages(ctx)
     bench_jobs(ctx)
     bench_cache(ctx)
     if not args.skip_report:

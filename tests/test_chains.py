@@ -321,3 +321,21 @@ def test_growth_category_is_not_a_chain_name() -> None:
     df = chains.extract(doc_of("园区确定储能、氢能为成长型产业链,重点培育。\n"))
     assert "成长型" not in set(df["name"])
     assert "成长" not in set(df["name"])
+
+
+def test_a_counted_list_before_a_whole_chain_names_each_chain() -> None:
+    text = "示范区着力打造小米、肉牛、食用菌等4条特色全产业链。"
+    df = chains.extract(doc_of(text))
+    assert df["name"].tolist() == ["小米", "肉牛", "食用菌"]
+    assert set(df["count_stated"]) == {4}
+
+
+def test_a_single_whole_chain_names_none() -> None:
+    assert chains.extract(doc_of("园区延伸煤化工全产业链,打造钢铁、铝镁全产业链。")).empty
+
+
+def test_a_based_on_modifier_takes_the_groups_head_noun() -> None:
+    df = chains.extract(doc_of("园区着力打造碳基、硅基两条新材料全产业链。"))
+    assert df["name"].tolist() == ["碳基新材料", "硅基新材料"]
+    df = chains.extract(doc_of("打造碳基、硅基等重点产业链。"))
+    assert df["name"].tolist() == ["碳基", "硅基"]

@@ -14,6 +14,7 @@ from devzones.corpus import (
     LoadError,
     RawDocument,
     corpus_files,
+    decode_bytes,
     iter_corpus,
     load_corpus,
     parse_document,
@@ -323,3 +324,14 @@ def test_page_of_news_items_split_at_datelines_and_bylines() -> None:
         "某县召开招商推介会",
         "某园区新能源项目落地",
     ]
+
+
+def test_a_short_traditional_gbk_page_with_arrows_and_quotes_is_decoded() -> None:
+    # charset-normalizer finds pages like this one too chaotic at its default threshold
+    text = (
+        "您當前的位置 : 晉中新聞網 >> 園區建設\n\n平遙經開區：穩中求進 以“質”取勝\n\n"
+        "來源:晉中日報 作者:王明 2021年03月08日 09:15\n\n"
+        "山西平遙經濟開發區圍繞汽車零部件產業鏈，着力構建“鑄造毛坯→精密加工→總成裝配”的完整"
+        "鏈條，目前已集聚上下游企業12家，產業鏈配套率達到35.2%。"
+    )
+    assert decode_bytes(text.encode("gb18030")) == (text, "gb18030")

@@ -4,12 +4,14 @@ capacity, jobs, dates, zones, offsets, and what must not become a row."""
 from __future__ import annotations
 
 import dataclasses
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from devzones import investment
-from devzones.clean import Document
+from devzones.clean import Document, clean_document
+from devzones.corpus import RawDocument
 from devzones.investment import INVESTMENT_COLUMNS, capacity_in, extract, jobs_in, measure_cue
 from devzones.money import parse_amount
 from devzones.zones import MENTION_COLUMNS, find_mentions
@@ -491,3 +493,25 @@ def test_size_class_is_not_a_figure(sentence: str, tmp_path) -> None:
     df = rows_of(docs[0])
     assert not ((df["amount_yuan"] - 20 * YI).abs() < 1).any()
     assert not ((df["amount_yuan"] - 3000 * 1e4).abs() < 1).any()
+
+
+def doc_of(text: str) -> Document:
+    return clean_document(RawDocument("t", Path("t.txt"), text, "utf-8"))
+
+
+def test_a_sectors_output_is_not_a_projects() -> None:
+    doc = doc_of("园区累计入驻新材料企业25家，其中规上企业12家，全年新材料产业实现产值18.6亿元。")
+    assert rows_of(doc, find_mentions(doc)).empty
+    doc = doc_of("新材料产业园项目总投资3亿元，建成后年产值8亿元。")
+    output = row_at(rows_of(doc, find_mentions(doc)), 8, "output_value")
+    assert output["project"] == "新材料产业园项目"
+
+
+def test_two_kinds_of_fund_with_one_amount_are_two_facts() -> None:
+    doc = doc_of(
+        "对新认定的省级技术中心，给予一次性奖励100万元。融资支持方面，"
+        "对企业用于项目建设的银行贷款给予贴息，每家企业每年贴息最高100万元。"
+    )
+    df = rows_of(doc)
+    assert df["measure"].tolist() == ["fund", "fund"]
+    assert df["project"].str.endswith("贴息").tolist() == [False, True]

@@ -107,8 +107,8 @@ def test_link_zones_prefers_the_documents_own_mention_then_a_unique_alias() -> N
         "start",
     ]
     # "a": the first mention of 高新区 in document order (offset 5) decides; 经开区 is ambiguous.
-    assert linked["zone_id"].tolist() == ["z1", "z2", None, None]
-    assert linked["parent_zone_id"].tolist() == ["z1", None, None, "z1"]
+    assert linked["zone_id"].fillna("-").tolist() == ["z1", "z2", "-", "-"]
+    assert linked["parent_zone_id"].fillna("-").tolist() == ["z1", "-", "-", "z1"]
 
 
 def test_link_zones_keeps_ids_the_extractor_already_set() -> None:
@@ -205,6 +205,82 @@ def test_batching_and_jobs_do_not_change_a_byte(
     assert written_bytes(small_batches, tmp_path / "batched") == reference
     pooled = tables.extract_corpus(corpus, jobs=2, cache=False)
     assert written_bytes(pooled, tmp_path / "pooled") == reference
+
+
+def csv_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.csv"))}
+
+
+def test_streaming_to_files_equals_the_tables_in_memory(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    in_memory = tables.extract_corpus(corpus, cache=False)
+    reference = written_bytes(in_memory, tmp_path / "memory")
+    monkeypatch.setattr(tables, "BATCH_SIZE", 3)  # four batches, spilled and written one by one
+    stats, errors = tables.extract_to(corpus, tmp_path / "streamed", cache=False)
+    assert (stats.documents, errors) == (10, [])
+    streamed = tmp_path / "streamed"
+    assert csv_bytes(streamed) == {k: v for k, v in reference.items() if k.endswith(".csv")}
+    for name, df in in_memory.items():
+        pd.testing.assert_frame_equal(pd.read_parquet(streamed / f"{name}.parquet"), df, obj=name)
+    assert not list(streamed.glob(".*")), "spill folder or temporary files left behind"
+
+
+def test_a_batch_never_splits_one_doc_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # two files with the same stem in two folders are one doc_id: their rows sort together
+    for folder, text in (("a", "甲开发区今年签约项目。"), ("b", "乙开发区今年签约项目。")):
+        (tmp_path / "c" / folder).mkdir(parents=True)
+        (tmp_path / "c" / folder / "same.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "c" / "first.txt").write_text("丙开发区今年签约项目。", encoding="utf-8")
+    monkeypatch.setattr(tables, "BATCH_SIZE", 1)
+    pipeline = tables._Pipeline()
+    for path in tables.corpus_order(tables.corpus_files(tmp_path / "c")):
+        pipeline.add(tables.extract_document(path))
+    assert pipeline._batches == 1 and pipeline._in_batch == ["same", "same"]  # first | same same
+
+
+def test_a_cached_run_restores_the_files_and_names_the_skipped_again(
+    corpus: Path, tmp_path: Path, private_cache: Path
+) -> None:
+    (corpus / "blank.txt").write_bytes(b"")
+    cold, cold_errors = tables.extract_to(corpus, tmp_path / "cold")
+    assert cold.cached == 0 and [str(e) for e in cold_errors] == ["blank.txt: empty file"]
+    assert list(private_cache.rglob("runs/*/run.json"))
+    warm, warm_errors = tables.extract_to(corpus, tmp_path / "warm")
+    assert (warm.documents, warm.cached, warm.skipped) == (10, 10, 1)
+    assert [str(e) for e in warm_errors] == [str(e) for e in cold_errors]
+    assert output(tmp_path / "warm") == output(tmp_path / "cold")
+    # one changed byte is a different corpus: a new run, and only that document is re-extracted
+    edited = corpus / "004_1da46b55b94cd9e7_half.txt"
+    edited.write_text(edited.read_text(encoding="utf-8") + "\n新增一段。\n", encoding="utf-8")
+    again, _ = tables.extract_to(corpus, tmp_path / "edited")
+    assert (again.documents, again.cached) == (10, 9)
+
+
+def output(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def test_a_failing_run_leaves_the_previous_files(
+    corpus: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "out"
+    tables.extract_to(corpus, out, cache=False)
+    before = output(out)
+
+    real, calls = tables.link_zones, []
+
+    def broken(*args):  # fails halfway through writing the second batch
+        calls.append(1)
+        if len(calls) > 6:
+            raise RuntimeError("disk full")
+        return real(*args)
+
+    monkeypatch.setattr(tables, "BATCH_SIZE", 3)
+    monkeypatch.setattr(tables, "link_zones", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        tables.extract_to(corpus, out, cache=False)
+    assert output(out) == before
 
 
 def test_dask_on_a_scheduler_address_equals_local(corpus: Path, tmp_path: Path) -> None:

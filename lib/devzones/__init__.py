@@ -2,8 +2,9 @@
 
 Messy Chinese news articles go in; tidy, provenance-linked tables of zones, industry chains and
 investment facts come out. Data flows one way: ``corpus`` (files -> RawDocument) -> ``clean``
-(RawDocument -> Document) -> ``zones`` / ``chains`` / ``investment`` (Document -> rows) ->
-``tables`` (corpus -> DataFrames, cached, written atomically) -> ``report`` (notebooks, HTML).
+(RawDocument -> Document) -> ``zones`` / ``chains`` / ``investment`` (Document -> rows, made
+into DataFrames by ``frames``) -> ``tables`` (corpus -> tables, cached, streamed to files
+atomically) -> ``report`` (notebooks, HTML).
 """
 
 from importlib.metadata import PackageNotFoundError, version

@@ -623,8 +623,9 @@ def listed_groups(text: str) -> list[_Group]:
     current: _Group | None = None  # the group the previous chain word closed, if any
     for m in _CHAIN_WORD.finditer(text):
         a = m.start()
-        if (a > 0 and text[a - 1] == "全") or _CHAIN_MODIFIES.match(text, m.end()):
-            current = None  # 全产业链: the whole chain; 产业链项目: chain work; neither names one
+        whole = a > 0 and text[a - 1] == "全"
+        if _CHAIN_MODIFIES.match(text, m.end()):
+            current = None  # 产业链项目: chain work, not a chain
             continue
         floor = max(current.end if current else 0, a - 80)
         start = _clause_start(text, a, floor)
@@ -632,7 +633,12 @@ def listed_groups(text: str) -> list[_Group]:
         if joint:
             start = joint.end()
         left = _quoted_left(text, a) if start == a else None
-        items, count, category, ok = _read_left(text, *(left or (start, a)))
+        items, count, category, ok = _read_left(text, *(left or (start, a - whole)))
+        # 全产业链 is the whole of a chain (延伸光伏全产业链); only a counted or 等 list before
+        # it names chains (杂粮、中药材等5条农业全产业链)
+        listed = count or _last_etc(text, start, a - 1) or text[a - 2 : a - 1] == "等"
+        if whole and (len(items) < 2 or not listed):
+            ok = False
         if not ok:
             current = None
             continue
@@ -720,13 +726,22 @@ def _context(doc: Document, start: int, staged: bool) -> dict:
     }
 
 
+def _listed_name(item: _Item, group: _Group) -> str:
+    """An item that is only a modifier takes the group's head noun: 铝基、镁基两条新材料产业链
+    name 铝基新材料 and 镁基新材料 (X基 is "X-based", never an industry on its own)."""
+    head = group.category
+    if item.name.endswith("基") and head and not any(w in head for w in _CATEGORY_WORDS):
+        return item.name + head
+    return item.name
+
+
 def _listed_rows(groups: list[_Group]) -> list[dict]:
     rows = []
     for group in groups:
         for item in group.items:
             rows.append(
                 {
-                    "name": item.name,
+                    "name": _listed_name(item, group),
                     "stages": "",
                     "category": group.category,
                     "start": item.start,

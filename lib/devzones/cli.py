@@ -43,8 +43,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
         print("devzones: --scheduler needs --engine dask", file=sys.stderr)
         return 2
     try:
-        result = tables.extract_corpus(
+        stats, errors = tables.extract_to(
             args.corpus,
+            args.out,
             jobs=args.jobs,
             engine=args.engine,
             scheduler=args.scheduler,
@@ -53,10 +54,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
     except tables.EngineError as exc:
         print(f"devzones: {exc}", file=sys.stderr)
         return 2
-    _report_errors(result.errors)
-    tables.write_tables(result, args.out)
-    print(f"{result.stats} -> {args.out}")
-    return 0 if len(result.documents) else 1
+    _report_errors(errors)
+    print(f"{stats} -> {args.out}")
+    return 0 if stats.documents else 1
 
 
 def _positive_int(text: str) -> int:

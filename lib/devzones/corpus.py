@@ -72,6 +72,7 @@ _BOMS = (
 _MAGIC = (b"\x89PNG", b"%PDF", b"PK\x03\x04", b"GIF8", b"\xff\xd8\xff", b"\x7fELF",
           b"\xd0\xcf\x11\xe0", b"\x1f\x8b")  # fmt: skip
 _LEGACY_CODECS = ["gb18030", "big5", "cp950"]
+_LAX_CHAOS = 0.5  # charset-normalizer's default is 0.2
 # Strict Big5 lacks characters that Windows' Big5 (cp950) has, e.g. 裏 恒 碁; plain Big5 is
 # named when it suffices.
 _DECODE_ORDER = {"gb18030": ("gb18030",), "big5": ("big5", "cp950"), "cp950": ("big5", "cp950")}
@@ -108,6 +109,14 @@ def _decode_utf8(data: bytes) -> str | None:
     return text if damaged * _CJK_PER_DAMAGED_BYTE <= _cjk_count(text) else None
 
 
+def _legacy_matches(data: bytes) -> Iterator:
+    """charset-normalizer's candidates; then, for pages it finds too chaotic at its default
+    threshold (short Traditional pages with arrows, dashes and curly quotes, which decode
+    cleanly all the same), its candidates at a laxer one."""
+    yield from from_bytes(data, cp_isolation=_LEGACY_CODECS)
+    yield from from_bytes(data, cp_isolation=_LEGACY_CODECS, threshold=_LAX_CHAOS)
+
+
 def _decode_legacy(data: bytes) -> tuple[str, str]:
     """Decode BOM-less non-UTF-8 bytes as GB18030 or Big5 (cp950).
 
@@ -115,7 +124,7 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     choose; charset-normalizer ranks the candidates by how coherent the decoded Chinese is, and
     the first one that also decodes the whole file strictly wins.
     """
-    for match in from_bytes(data, cp_isolation=_LEGACY_CODECS):
+    for match in _legacy_matches(data):
         for codec in _DECODE_ORDER[match.encoding]:
             try:
                 return data.decode(codec), codec

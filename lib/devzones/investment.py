@@ -132,6 +132,8 @@ _COUNT_WORDS = re.compile(r"共计|总计|合计|共|有|达|[个项家]")
 _ASIDE = re.compile(r"[（(][^）)]*[%％][^）)]*[）)]")  # (占全省的12%): a share, not a name
 _CLAUSE_BREAK = "，,；;。！？!?：:\n"
 _CLAUSE_BREAK_RE = re.compile(f"[{_CLAUSE_BREAK}]")
+# An industry as the subject of an output figure: 全年医药产业实现产值… is a sector's output.
+_SECTOR_OUTPUT = re.compile(r"产业(?:集群)?(?:累计|共)?(?:实现|完成|达到|达)?(?:工业)?总?产值")
 _NP_STOP_CHARS = _CLAUSE_BREAK + '、（）()“”"「」《》 \u3000的在将是由对与把向从于了'
 _NP_STOP_WORDS = (
     "建设",
@@ -792,8 +794,11 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             )
             if cand is not None and (item := _list_item(text, cand, amount, amounts, s0)):
                 owner = replace(owner, project=item)
-            if measure == "output_value" and owner.project is None:
-                continue  # 开发区实现产值…: the output of an area, not of a project
+            if measure == "output_value" and (
+                owner.project is None
+                or _SECTOR_OUTPUT.search(text, _clause_start(text, amount.start, s0), amount.start)
+            ):
+                continue  # 开发区实现产值…, 医药产业实现产值…: an area's or a sector's output
             if owner.batch and measure == "total":
                 measure = "aggregate"
             if measure == "fund":
@@ -902,6 +907,18 @@ def _names_in_full(seen: dict, row: dict) -> bool:
     return row["_named"] and not seen["_named"] and nested
 
 
+def _fund_word(row: dict) -> str | None:
+    found = _FUND_RE.findall(row["project"]) if isinstance(row["project"], str) else []
+    return found[-1] if row["measure"] == "fund" and found else None
+
+
+def _another_fund(seen: dict, row: dict) -> bool:
+    """True when two fund figures of one amount fill different kinds of fund (a 100万元 reward,
+    then 贴息最高100万元): two facts, not one restated."""
+    words = _fund_word(seen), _fund_word(row)
+    return None not in words and words[0] != words[1]
+
+
 def _finish(rows: list[dict]) -> list[dict]:
     """Drop figures restated in later sentences; share capacity and jobs within a project."""
     kept: list[dict] = []
@@ -916,15 +933,16 @@ def _finish(rows: list[dict]) -> list[dict]:
             # the body names what the headline put short: keep the body's row in its place
             kept[next(i for i, r in enumerate(kept) if r is seen)] = first[key] = row
             continue
-        if restated and not (row["_named"] and row["project"] != seen["project"]):
+        named_apart = row["_named"] and row["project"] != seen["project"]
+        if restated and not (named_apart or _another_fund(seen, row)):
             continue
         kept.append(row)
     for col in ("capacity", "jobs"):
-        first: dict[str, object] = {}
+        shared: dict[str, object] = {}
         for row in kept:
             if row["project"] is not None and row[col] is not None:
-                first.setdefault(row["project"], row[col])
+                shared.setdefault(row["project"], row[col])
         for row in kept:
             if row[col] is None and row["project"] is not None:
-                row[col] = first.get(row["project"])
+                row[col] = shared.get(row["project"])
     return kept

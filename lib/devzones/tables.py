@@ -1,30 +1,38 @@
 """Run the extractors over a corpus and build the workbook's tables (documents, zones,
-zone_mentions, investments, chains, plus any table a theme module lists in its ``EXTRA_TABLES``)
-as pandas DataFrames; write them as CSV (UTF-8 with BOM, so Excel/WPS open them right) and
-Parquet, atomically. The work is split in two: ``extract_document`` is a pure function of one file
-(read, clean, extract rows with zone mentions still unresolved), so it can be cached, streamed in
-batches and run in a process pool or on a dask cluster; ``assemble`` then does the corpus-level
-step over the small row frames (``zones.resolve`` and linking every ``*zone_surface`` column to a
-``*zone_id``). Rows are sorted by (doc_id, start, end), so a corpus always gives the same bytes.
+zone_mentions, investments, chains, plus any table a theme module lists in its ``EXTRA_TABLES``);
+write them as CSV (UTF-8 with BOM, so Excel/WPS open them right) and Parquet, atomically. The work
+is split in two: ``extract_document`` is a pure function of one file (read, clean, extract rows
+with zone mentions still unresolved), so it can be cached, run in a process pool or on a dask
+cluster; a pipeline then takes the results in doc_id order, makes one frame per table for every
+batch of documents, and, once the zone resolver has seen every batch, resolves, links and sorts
+each batch and hands it to a sink: files written chunk by chunk (``extract_to``, constant memory)
+or frames in memory (``extract_corpus``). Rows are sorted by (doc_id, start, end), so a corpus
+always gives the same bytes.
 """
 
 from __future__ import annotations
 
+import codecs
+import os
+import pickle
+import secrets
 import sys
+import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
-from itertools import islice
 from pathlib import Path
 from typing import TextIO
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 from tqdm import tqdm
 
 from devzones import chains, investment, zones
-from devzones.cache import ResultCache, atomic_write
+from devzones.cache import ResultCache, atomic_write, corpus_key
 from devzones.clean import Document, clean_document
 from devzones.corpus import CorpusError, LoadError, corpus_files, iter_corpus, read_document
 from devzones.frames import Schema
@@ -48,6 +56,8 @@ SURFACE_SUFFIX = "zone_surface"
 # fixed by its schema, so the batch size never shows in the output).
 BATCH_SIZE = 200
 PROGRESS_MIN_FILES = 20
+POOL_CHUNK = 8  # files per task sent to a worker process
+DASK_SLICE = 2000  # files per dask computation
 
 
 @dataclass(frozen=True)
@@ -200,46 +210,20 @@ def _concat(frames: Sequence[pd.DataFrame]) -> pd.DataFrame:
     return full[0].reset_index(drop=True) if len(full) == 1 else pd.concat(full, ignore_index=True)
 
 
-class _Collector:
-    """Gathers per-document results in order, turning every ``BATCH_SIZE`` documents' rows into
-    one frame per table, so that memory holds frames, never a Python object per value."""
-
-    def __init__(self) -> None:
-        self.schemas = schemas()
-        self.rows: list[dict[str, object]] = []
-        self.frames: dict[str, list[pd.DataFrame]] = {name: [] for name in self.schemas}
-        self.errors: list[LoadError] = []
-        self._pending: dict[str, list[tuple]] = {name: [] for name in self.schemas}
-        self._documents = 0
-
-    def add(self, item: DocResult | LoadError) -> None:
-        if isinstance(item, LoadError):
-            self.errors.append(item)
-            return
-        self.rows.append(item.document)
-        for name, values in item.rows.items():
-            self._pending[name].extend(values)
-        self._documents += 1
-        if self._documents >= BATCH_SIZE:
-            self.flush()
-
-    def flush(self) -> None:
-        for name, values in self._pending.items():
-            if values or not self.frames[name]:
-                self.frames[name].append(self.schemas[name].frame(values))
-            self._pending[name] = []
-        self._documents = 0
-
-    def tables(self) -> Tables:
-        self.flush()
-        frames = {name: _concat(parts) for name, parts in self.frames.items()}
-        documents = pd.DataFrame(self.rows, columns=DOCUMENT_COLUMNS)
-        return assemble(documents, frames, self.errors)
-
-
 def _sorted(df: pd.DataFrame, keys: Sequence[str] = SORT_KEYS) -> pd.DataFrame:
     present = [k for k in keys if k in df.columns]
     return df.sort_values(present, kind="stable", ignore_index=True) if present else df
+
+
+def unique_forms(zone_table: pd.DataFrame) -> dict[str, str]:
+    """Names and aliases that belong to exactly one zone, with that zone's id."""
+    owners: dict[str, set[str]] = {}
+    forms = zip(zone_table["zone_id"], zone_table["name"], zone_table["aliases"], strict=True)
+    for zone_id, name, aliases in forms:
+        for form in [name, *str(aliases or "").split("|")]:
+            if form:
+                owners.setdefault(form, set()).add(zone_id)
+    return {form: ids.pop() for form, ids in owners.items() if len(ids) == 1}
 
 
 @dataclass(frozen=True)
@@ -251,19 +235,15 @@ class ZoneLookup:
     unique: dict[str, str]
 
     @classmethod
-    def build(cls, mentions: pd.DataFrame, zone_table: pd.DataFrame) -> ZoneLookup:
+    def build(
+        cls, mentions: pd.DataFrame, zone_table: pd.DataFrame, unique: dict[str, str] | None = None
+    ) -> ZoneLookup:
         resolved = _sorted(mentions.dropna(subset=["zone_id"]))
         in_doc: dict[tuple[str, str], str] = {}
-        for key in zip(resolved["doc_id"], resolved["surface"], resolved["zone_id"], strict=True):
+        cols = (resolved[c].tolist() for c in ("doc_id", "surface", "zone_id"))
+        for key in zip(*cols, strict=True):
             in_doc.setdefault(key[:2], key[2])
-        owners: dict[str, set[str]] = {}
-        forms = zip(zone_table["zone_id"], zone_table["name"], zone_table["aliases"], strict=True)
-        for zone_id, name, aliases in forms:
-            for form in [name, *str(aliases or "").split("|")]:
-                if form:
-                    owners.setdefault(form, set()).add(zone_id)
-        unique = {form: ids.pop() for form, ids in owners.items() if len(ids) == 1}
-        return cls(in_doc, unique)
+        return cls(in_doc, unique_forms(zone_table) if unique is None else unique)
 
     def zone_id(self, doc_id: str, surface: str) -> str | None:
         return self.in_doc.get((doc_id, surface), self.unique.get(surface))
@@ -278,10 +258,11 @@ def link_zones(df: pd.DataFrame, lookup: ZoneLookup) -> pd.DataFrame:
     df = df.copy()
     for col in surfaces:
         target = col.removesuffix(SURFACE_SUFFIX) + "zone_id"
+        pairs = zip(df["doc_id"].tolist(), df[col].tolist(), strict=True)
         ids = pd.Series(
-            [lookup.zone_id(d, s) for d, s in zip(df["doc_id"], df[col], strict=True)],
+            [lookup.zone_id(d, s) for d, s in pairs],
             index=df.index,
-            dtype="object",
+            dtype="str",
         )
         if target in df.columns:
             df[target] = df[target].where(df[target].notna(), ids)
@@ -290,39 +271,131 @@ def link_zones(df: pd.DataFrame, lookup: ZoneLookup) -> pd.DataFrame:
     return df
 
 
-def assemble(
-    documents: pd.DataFrame, frames: dict[str, pd.DataFrame], errors: list[LoadError]
-) -> Tables:
-    """The corpus-level step: resolve zone mentions across documents, link every other table to
-    zone ids, and sort every table."""
-    frames = dict(frames)
-    mentions = frames.pop("zone_mentions", pd.DataFrame(columns=zones.MENTION_COLUMNS))
-    zone_table, mentions = zones.resolve(_sorted(mentions))
-    frames.setdefault("investments", pd.DataFrame(columns=investment.INVESTMENT_COLUMNS))
-    frames.setdefault("chains", pd.DataFrame(columns=chains.CHAIN_COLUMNS))
-    lookup = ZoneLookup.build(mentions, zone_table)
-    linked = {name: _sorted(link_zones(df, lookup)) for name, df in frames.items()}
-    return Tables(
-        documents=_sorted(documents),
-        zones=_sorted(zone_table, ("zone_id",)),
-        zone_mentions=_sorted(mentions),
-        investments=linked.pop("investments"),
-        chains=linked.pop("chains"),
-        errors=list(errors),
-        extra=linked,
-        stats=ExtractStats(
-            files=len(documents) + len(errors), documents=len(documents), skipped=len(errors)
-        ),
-    )
+class _Spill:
+    """Each batch's frames, set aside between the passes: in memory, or pickled in a folder so
+    that a large corpus never has to fit in memory."""
+
+    def __init__(self, folder: Path | None = None) -> None:
+        self.folder = folder
+        self._held: dict[str, dict[str, pd.DataFrame]] = {}
+
+    def put(self, key: str, frames: dict[str, pd.DataFrame]) -> None:
+        if self.folder is None:
+            self._held[key] = frames
+        else:
+            (self.folder / f"{key}.pkl").write_bytes(pickle.dumps(frames, protocol=5))
+
+    def get(self, key: str) -> dict[str, pd.DataFrame]:
+        if self.folder is None:
+            return self._held.pop(key)
+        path = self.folder / f"{key}.pkl"
+        frames = pickle.loads(path.read_bytes())
+        path.unlink()
+        return frames
+
+
+class Sink:
+    """Where finished tables go, one sorted chunk at a time (chunks come in doc_id order)."""
+
+    def write(self, name: str, chunk: pd.DataFrame) -> None:
+        raise NotImplementedError
+
+
+class _FrameSink(Sink):
+    """Collects the chunks and concatenates them into whole tables."""
+
+    def __init__(self) -> None:
+        self.chunks: dict[str, list[pd.DataFrame]] = {}
+
+    def write(self, name: str, chunk: pd.DataFrame) -> None:
+        self.chunks.setdefault(name, []).append(chunk)
+
+    def frames(self) -> dict[str, pd.DataFrame]:
+        return {name: _concat(chunks) for name, chunks in self.chunks.items()}
+
+
+class _Pipeline:
+    """Gathers per-document results in doc_id order, turns every ``BATCH_SIZE`` documents' rows
+    into one frame per table and sets it aside; ``finish`` then resolves zones batch by batch,
+    links every table to zone ids and hands each batch's sorted chunk to a sink. Memory holds one
+    batch, the documents rows and the zone statistics, whatever the corpus size (with a folder
+    to spill to)."""
+
+    def __init__(self, spill: Path | None = None) -> None:
+        self.schemas = schemas()
+        self.documents: list[dict[str, object]] = []
+        self.errors: list[LoadError] = []
+        self.resolver = zones.Resolver()
+        self._spill = _Spill(spill)
+        self._pending: dict[str, list[tuple]] = {name: [] for name in self.schemas}
+        self._in_batch: list[str] = []
+        self._batches = 0
+
+    def add(self, item: DocResult | LoadError) -> None:
+        if isinstance(item, LoadError):
+            self.errors.append(item)
+            return
+        # a batch holds whole doc_ids, so that sorting batch by batch sorts the whole table
+        if len(self._in_batch) >= BATCH_SIZE and item.doc_id != self._in_batch[-1]:
+            self.flush()
+        self.documents.append(item.document)
+        for name, values in item.rows.items():
+            self._pending[name].extend(values)
+        self._in_batch.append(item.doc_id)
+
+    def flush(self) -> None:
+        if not self._in_batch and self._batches:
+            return
+        frames = {name: self.schemas[name].frame(v) for name, v in self._pending.items()}
+        self.resolver.learn(frames["zone_mentions"])
+        self._spill.put(f"b{self._batches:06d}", frames)
+        self._pending = {name: [] for name in self.schemas}
+        self._in_batch = []
+        self._batches += 1
+
+    def finish(self, sink: Sink) -> ExtractStats:
+        self.flush()
+        keys = [f"b{i:06d}" for i in range(self._batches)]
+        for key in keys:  # resolving counts the zones' statistics, so every batch comes first
+            frames = self._spill.get(key)
+            frames["zone_mentions"] = self.resolver.resolve(frames["zone_mentions"])
+            self._spill.put(key, frames)
+        zone_table = self.resolver.zones()
+        unique = unique_forms(zone_table)
+        sink.write("documents", _sorted(pd.DataFrame(self.documents, columns=DOCUMENT_COLUMNS)))
+        sink.write("zones", _sorted(zone_table, ("zone_id",)))
+        for key in keys:
+            frames = self._spill.get(key)
+            mentions = frames.pop("zone_mentions")
+            lookup = ZoneLookup.build(mentions, zone_table, unique)
+            sink.write("zone_mentions", _sorted(mentions))
+            for name, df in frames.items():
+                sink.write(name, _sorted(link_zones(df, lookup)))
+        return ExtractStats(
+            files=len(self.documents) + len(self.errors),
+            documents=len(self.documents),
+            skipped=len(self.errors),
+        )
+
+    def tables(self) -> Tables:
+        sink = _FrameSink()
+        stats = self.finish(sink)
+        frames = sink.frames()
+        return Tables(
+            **{name: frames.pop(name) for name in TABLE_NAMES},
+            errors=list(self.errors),
+            extra=frames,
+            stats=stats,
+        )
 
 
 def build_tables(docs: list[Document], errors: list[LoadError] | None = None) -> Tables:
     """Extract every theme from cleaned documents and resolve zones across the corpus."""
-    collector = _Collector()
-    for doc in docs:
-        collector.add(document_result(doc))
-    collector.errors.extend(errors or [])
-    return collector.tables()
+    pipeline = _Pipeline()
+    for doc in sorted(docs, key=lambda d: d.doc_id):
+        pipeline.add(document_result(doc))
+    pipeline.errors.extend(errors or [])
+    return pipeline.tables()
 
 
 # --- engines ------------------------------------------------------------------------------
@@ -337,9 +410,8 @@ def _local_engine(jobs: int) -> Iterator[Runner]:
         yield lambda paths: map(_extract_or_error, paths)
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield lambda paths: pool.map(
-            _extract_or_error, paths, chunksize=max(1, len(paths) // (4 * jobs))
-        )
+        # every file is queued at once, so workers never wait while this process builds frames
+        yield lambda paths: pool.map(_extract_or_error, paths, chunksize=POOL_CHUNK)
 
 
 def _import_dask():
@@ -379,9 +451,11 @@ def _dask_engine(jobs: int, scheduler: str | None) -> Iterator[Runner]:
     with _dask_client(jobs, scheduler) as client:
         workers = len(client.scheduler_info()["workers"]) or jobs
 
-        def run(paths: list[Path]) -> list[DocResult | LoadError]:
-            items = bag.from_sequence([str(p) for p in paths], npartitions=2 * workers)
-            return client.compute(items.map(_extract_or_error)).result()
+        def run(paths: list[Path]) -> Iterator[DocResult | LoadError]:
+            for start in range(0, len(paths), DASK_SLICE):  # results held: one slice's
+                part = [str(p) for p in paths[start : start + DASK_SLICE]]
+                items = bag.from_sequence(part, npartitions=min(len(part), 2 * workers))
+                yield from client.compute(items.map(_extract_or_error)).result()
 
         yield run
 
@@ -392,14 +466,19 @@ def _engine(engine: str, jobs: int, scheduler: str | None):
     return _dask_engine(jobs, scheduler)
 
 
+def check_engine(engine: str) -> None:
+    """Fail early and clearly on an unknown engine, or on dask when the extra is missing."""
+    if engine not in ENGINES:
+        raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    if engine == "dask":
+        _import_dask()
+
+
 @contextmanager
 def _lazy_engine(engine: str, jobs: int, scheduler: str | None) -> Iterator[Runner]:
     """Start the pool or cluster only when some document is not in the cache: a fully cached
     run should not pay for worker start-up."""
-    if engine not in ENGINES:
-        raise EngineError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
-    if engine == "dask":
-        _import_dask()  # fail early and clearly when the extra is missing
+    check_engine(engine)
     with ExitStack() as stack:
         started: list[Runner] = []
 
@@ -418,22 +497,60 @@ def show_progress(files: int, stream: TextIO = sys.stderr) -> bool:
     return files > PROGRESS_MIN_FILES and stream.isatty()
 
 
-def _batches(items: Sequence[Path], size: int) -> Iterator[list[Path]]:
-    it = iter(items)
-    while batch := list(islice(it, size)):
-        yield batch
+def _file_keys(store: ResultCache | None, files: list[Path], root: Path) -> dict[Path, str]:
+    """Each readable file's cache key; an unreadable file gets none and is left to the
+    extractor, which reports it."""
+    keys: dict[Path, str] = {}
+    for path in files if store is not None else []:
+        with suppress(OSError):
+            keys[path] = store.key(path, root)
+    return keys
 
 
-def _lookup(store: ResultCache | None, path: Path, root: Path) -> tuple[str | None, object]:
-    """(cache key, cached result or None); an unreadable file is left to the extractor, which
-    reports it."""
-    if store is None:
-        return None, None
-    try:
-        key = store.key(path, root)
-    except OSError:
-        return None, None
-    return key, store.get(key)
+def corpus_order(files: Iterable[Path]) -> list[Path]:
+    """Files in doc_id (file stem) order, so that batches, and the tables' rows, come out
+    sorted; the path breaks ties between equal stems in different folders."""
+    return sorted(files, key=lambda p: (p.stem, p))
+
+
+def _open_cache(cache: bool | str | Path) -> ResultCache | None:
+    return None if cache is False else ResultCache.open(None if cache is True else cache)
+
+
+def _feed(
+    pipeline: _Pipeline,
+    files: list[Path],
+    store: ResultCache | None,
+    keys: dict[Path, str],
+    *,
+    jobs: int,
+    engine: str,
+    scheduler: str | None,
+    progress: bool | None,
+) -> int:
+    """Extract every file into ``pipeline`` (from the cache ``store`` where ``keys`` find a
+    stored result); return how many documents came from the cache."""
+    cached = 0
+    bar = tqdm(
+        total=len(files),
+        unit="doc",
+        file=sys.stderr,
+        disable=not (show_progress(len(files)) if progress is None else progress),
+    )
+    hits = {p for p in files if p in keys and store is not None and store.has(keys[p])}
+    with bar, _lazy_engine(engine, jobs, scheduler) as run:
+        extracted = iter(run([p for p in files if p not in hits]))
+        for path in files:
+            item = store.get(keys[path]) if path in hits else None
+            if item is not None:
+                cached += 1
+            else:  # not stored, or an unreadable entry: extract it now
+                item = _extract_or_error(path) if path in hits else next(extracted)
+                if path in keys and isinstance(item, DocResult):
+                    store.put(keys[path], item)
+            pipeline.add(item)
+            bar.update()
+    return cached
 
 
 def extract_corpus(
@@ -445,41 +562,75 @@ def extract_corpus(
     cache: bool | str | Path = True,
     progress: bool | None = None,
 ) -> Tables:
-    """Load, clean and extract a whole folder of articles.
+    """Load, clean and extract a whole folder of articles into tables in memory.
 
     ``jobs`` worker processes (1: in this process), ``engine`` "local" or "dask" (with
     ``scheduler`` an address, else a local cluster), ``cache`` True for the default cache folder,
     a folder, or False; ``progress`` None shows a bar when stderr is a terminal and the corpus is
-    large. The tables are the same whatever the engine, job count or cache state.
+    large. The tables are the same whatever the engine, job count or cache state. For a corpus
+    too large for memory, ``extract_to`` writes the same tables batch by batch.
     """
     began = time.perf_counter()
-    root = Path(corpus)
-    files = corpus_files(root)
-    store = None if cache is False else ResultCache.open(None if cache is True else cache)
-    collector = _Collector()
-    cached = 0
-    bar = tqdm(
-        total=len(files),
-        unit="doc",
-        file=sys.stderr,
-        disable=not (show_progress(len(files)) if progress is None else progress),
-    )
-    with bar, _lazy_engine(engine, jobs, scheduler) as run:
-        for batch in _batches(files, BATCH_SIZE):
-            found = [_lookup(store, p, root) for p in batch]
-            misses = iter(run([p for p, (_, hit) in zip(batch, found, strict=True) if hit is None]))
-            for key, hit in found:
-                item = hit if hit is not None else next(misses)
-                if hit is not None:
-                    cached += 1
-                elif key and isinstance(item, DocResult):
-                    store.put(key, item)
-                collector.add(item)
-                bar.update()
-    tables = collector.tables()
+    files = corpus_order(corpus_files(corpus))
+    store = _open_cache(cache)
+    keys = _file_keys(store, files, Path(corpus))
+    pipeline = _Pipeline()
+    options = dict(jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
+    cached = _feed(pipeline, files, store, keys, **options)
+    tables = pipeline.tables()
     tables.stats.cached = cached
     tables.stats.seconds = time.perf_counter() - began
     return tables
+
+
+def extract_to(
+    corpus: str | Path,
+    out: str | Path,
+    *,
+    jobs: int = 1,
+    engine: str = "local",
+    scheduler: str | None = None,
+    cache: bool | str | Path = True,
+    progress: bool | None = None,
+) -> tuple[ExtractStats, list[LoadError]]:
+    """``extract_corpus`` straight to ``out/<table>.csv`` and ``.parquet``, in constant memory:
+    each batch's frames wait in a spill folder inside ``out`` between the passes, and every table
+    is written chunk by chunk. Each file appears whole (renamed into place at the end); a run
+    that fails leaves the previous files as they were."""
+    began = time.perf_counter()
+    root = Path(corpus)
+    files = corpus_order(corpus_files(root))  # a missing corpus fails before out is made
+    check_engine(engine)
+    out = Path(out)
+    store = _open_cache(cache)
+    keys = _file_keys(store, files, root)
+    run_key = corpus_key(keys[p] for p in files) if store and len(keys) == len(files) else None
+    if run_key and (record := store.restore(run_key, out)) is not None:
+        errors = [LoadError(root / name, reason) for name, reason in record["skipped"]]
+        stats = ExtractStats(len(files), record["documents"], len(errors), record["documents"])
+        stats.seconds = time.perf_counter() - began
+        return stats, errors
+    out.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix=".spill-", dir=out) as spill:
+        pipeline = _Pipeline(Path(spill))
+        options = dict(jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
+        cached = _feed(pipeline, files, store, keys, **options)
+        with _FileSink(out) as sink:
+            stats = pipeline.finish(sink)
+    if run_key:
+        skipped = [[_relative(e.path, root), e.reason] for e in pipeline.errors]
+        record = {"documents": stats.documents, "skipped": skipped}
+        store.keep(run_key, out, sink.file_names(), record)
+    stats.cached = cached
+    stats.seconds = time.perf_counter() - began
+    return stats, pipeline.errors
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
 
 
 # --- output -------------------------------------------------------------------------------
@@ -494,3 +645,59 @@ def write_tables(tables: Tables, out: str | Path) -> None:
     out = Path(out)
     for name, df in tables.items():
         write_table(df, out, name)
+
+
+class _TableFile:
+    """One table's CSV (UTF-8 with BOM) and Parquet files, written chunk by chunk under temporary
+    names: the CSV rows of each chunk, the Parquet rows as one row group per chunk."""
+
+    def __init__(self, out: Path, name: str, first: pd.DataFrame) -> None:
+        self.targets = [out / f"{name}.csv", out / f"{name}.parquet"]
+        tag = f"{os.getpid()}.{secrets.token_hex(4)}"
+        self.temps = [p.with_name(f".{p.name}.{tag}.tmp") for p in self.targets]
+        self.schema = pa.Schema.from_pandas(first, preserve_index=False)
+        self.csv = open(self.temps[0], "wb")  # noqa: SIM115 (closed in close)
+        self.csv.write(codecs.BOM_UTF8 + first.iloc[0:0].to_csv(index=False).encode())
+        self.parquet = pq.ParquetWriter(self.temps[1], self.schema)
+        self.rows = 0
+
+    def write(self, chunk: pd.DataFrame) -> None:
+        if chunk.empty and self.rows:
+            return
+        self.csv.write(chunk.to_csv(index=False, header=False).encode())
+        table = pa.Table.from_pandas(chunk, schema=self.schema, preserve_index=False)
+        self.parquet.write_table(table)
+        self.rows += len(chunk)
+
+    def close(self, keep: bool) -> None:
+        self.csv.close()
+        self.parquet.close()
+        for temp, target in zip(self.temps, self.targets, strict=True):
+            if keep:
+                os.replace(temp, target)
+            else:
+                temp.unlink(missing_ok=True)
+
+
+class _FileSink(Sink):
+    """Streams every table to its files; all of them are renamed into place only when the whole
+    run succeeded."""
+
+    def __init__(self, out: Path) -> None:
+        self.out = out
+        self.files: dict[str, _TableFile] = {}
+
+    def write(self, name: str, chunk: pd.DataFrame) -> None:
+        if name not in self.files:
+            self.files[name] = _TableFile(self.out, name, chunk)
+        self.files[name].write(chunk)
+
+    def file_names(self) -> list[str]:
+        return [t.name for table in self.files.values() for t in table.targets]
+
+    def __enter__(self) -> _FileSink:
+        return self
+
+    def __exit__(self, kind, *_) -> None:
+        for table in self.files.values():
+            table.close(keep=kind is None)

@@ -566,8 +566,10 @@ def _merge_plain_kind(keys: Iterable[ZoneKey]) -> list[ZoneKey]:
 _TOKEN_KIND = {token: kind for token, kind in KIND_WORDS.values()}
 
 
-def _mention_key(row: dict, parent_city: str) -> ZoneKey:
-    key = zone_key(row["surface"])
+def _mention_key(surface: str, parent: str) -> ZoneKey:
+    """The key a mention stands for, given its parent: a park of a zone is in the zone's city."""
+    key = zone_key(surface)
+    parent_city = zone_key(parent).city if parent else ""
     return replace(key, city=parent_city) if not key.city and parent_city else key
 
 
@@ -577,85 +579,142 @@ def _best_name(names: Iterable[str]) -> str:
     return max(names, key=lambda n: (len(split_kind(n)[1]), len(n), n))
 
 
+def _text(value: object) -> str:
+    return value if isinstance(value, str) else ""
+
+
+@dataclass
+class _ZoneStats:
+    surfaces: set[str] = field(default_factory=set)  # forms that name it, not a bare 示范区
+    composites: set[str] = field(default_factory=set)  # parent + surface (X示范区Y产业园区)
+    seen: set[str] = field(default_factory=set)  # every form, bare ones too
+    documents: set[str] = field(default_factory=set)
+    mentions: int = 0
+
+
+class Resolver:
+    """``resolve`` in passes, so that a corpus never has to be in memory at once: ``learn`` from
+    every batch of mentions (the names that stand for a zone themselves, which together decide
+    how keys without a city are completed), then ``resolve`` each batch (whole documents: a short
+    form takes the zone of its full name in the same document), then ``zones`` gives the table of
+    every zone resolved. The result does not depend on how the corpus is cut into batches."""
+
+    def __init__(self) -> None:
+        self.gaz = default_gazetteer()
+        self._pairs: set[tuple[str, str]] = set()  # (surface, parent) of self-standing mentions
+        self._zone_of_pair: dict[tuple[str, str], str] | None = None
+        self._key_of_zone: dict[str, ZoneKey] = {}
+        self._stats: dict[str, _ZoneStats] = {}
+
+    def learn(self, mentions: pd.DataFrame) -> None:
+        cols = [mentions[c].tolist() if c in mentions else [""] * len(mentions) for c in _PAIRS]
+        for surface, parent, antecedent in zip(*cols, strict=True):
+            if not _text(antecedent):
+                self._pairs.add((surface, _text(parent)))
+
+    def _zone_ids(self) -> dict[tuple[str, str], str]:
+        """Mentions that name a zone themselves: its gazetteer code, else a key of their own."""
+        if self._zone_of_pair is None:
+            codes: dict[tuple[str, str], str] = {}
+            raw: dict[tuple[str, str], ZoneKey] = {}
+            for pair in self._pairs:
+                key = _mention_key(*pair)
+                if code := self.gaz.lookup(key):
+                    codes[pair] = code
+                else:
+                    raw[pair] = key
+            filled = _fill_cities(set(raw.values()))
+            merged = dict(zip(filled, _merge_plain_kind(filled.values()), strict=True))
+            self._zone_of_pair = codes
+            for pair, key in raw.items():
+                k = merged[key]
+                self._zone_of_pair[pair] = _zone_id_for_key(k)
+                self._key_of_zone[self._zone_of_pair[pair]] = k
+        return self._zone_of_pair
+
+    def resolve(self, mentions: pd.DataFrame) -> pd.DataFrame:
+        """The batch's mentions that resolve, with their zone_id, sorted by document and place."""
+        zone_ids = self._zone_ids()
+        order = ["doc_id", "start", "end", "surface"]
+        rows = mentions.sort_values(order, kind="mergesort").to_dict("records")
+        for r in rows:
+            for col in ("parent", "antecedent"):
+                r[col] = _text(r.get(col))
+        zone_of = {
+            i: zone_ids[(r["surface"], r["parent"])]
+            for i, r in enumerate(rows)
+            if not r["antecedent"]
+        }
+        # short forms take the zone of the full name in the same article
+        by_doc_surface: dict[tuple[str, str], str] = {}
+        for i, r in enumerate(rows):
+            if i in zone_of:
+                by_doc_surface.setdefault((r["doc_id"], r["surface"]), zone_of[i])
+        for _ in range(3):  # antecedents of antecedents
+            for i, r in enumerate(rows):
+                if i not in zone_of and (r["doc_id"], r["antecedent"]) in by_doc_surface:
+                    zone_of[i] = by_doc_surface[(r["doc_id"], r["antecedent"])]
+                    by_doc_surface.setdefault((r["doc_id"], r["surface"]), zone_of[i])
+        resolved = [dict(r, zone_id=zone_of[i]) for i, r in enumerate(rows) if i in zone_of]
+        for r in resolved:
+            self._count(r)
+        return schema([*mentions.columns, "zone_id"]).frame(resolved)
+
+    def _count(self, row: dict) -> None:
+        stats = self._stats.setdefault(row["zone_id"], _ZoneStats())
+        surface, parent = row["surface"], row["parent"]
+        if surface not in KIND_WORDS:
+            stats.surfaces.add(surface)
+        if parent and surface:
+            stats.composites.add(parent + surface)
+        stats.seen.add(surface)
+        stats.documents.add(row["doc_id"])
+        stats.mentions += 1
+
+    def zones(self) -> pd.DataFrame:
+        """One row per zone resolved so far, by zone_id."""
+        records = []
+        for zone_id, stats in sorted(self._stats.items()):
+            forms = stats.surfaces | stats.composites
+            if zone_id in self.gaz.rows:
+                row = self.gaz.rows[zone_id]
+                name = row["name"]
+                known = set(self.gaz.names_of(zone_id))
+                kind, level, city = row["kind"], row["level"], row["city"]
+                in_gaz, source = True, row["source"]
+            else:
+                key = self._key_of_zone[zone_id]
+                name = _best_name(forms or stats.seen)
+                known = set()
+                kind, level, city = _TOKEN_KIND.get(key.token, "other"), "unknown", key.city
+                in_gaz, source = False, "corpus"
+            aliases = sorted((forms | known) - {name}, key=lambda a: (len(a), a))
+            records.append(
+                {
+                    "zone_id": zone_id,
+                    "name": name,
+                    "aliases": "|".join(aliases),
+                    "kind": kind,
+                    "level": level,
+                    "city": city,
+                    "in_gazetteer": in_gaz,
+                    "source": source,
+                    "mentions": stats.mentions,
+                    "documents": len(stats.documents),
+                }
+            )
+        return pd.DataFrame(records, columns=ZONE_COLUMNS + ZONE_EXTRA_COLUMNS)
+
+
+_PAIRS = ("surface", "parent", "antecedent")
+
+
 def resolve(mentions: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Corpus-wide: give every mention a zone_id; return (zones, mentions with zone_id)."""
-    gaz = default_gazetteer()
-    order = ["doc_id", "start", "end", "surface"]
-    rows = mentions.sort_values(order, kind="mergesort").to_dict("records")
-    for r in rows:
-        for col in ("parent", "antecedent"):
-            r[col] = r.get(col) if isinstance(r.get(col), str) else ""
-    # 1. mentions that name a zone themselves: gazetteer code, else a key of their own
-    raw_keys: dict[int, ZoneKey] = {}
-    codes: dict[int, str] = {}
-    for i, r in enumerate(rows):
-        if r["antecedent"]:
-            continue
-        parent_city = zone_key(r["parent"]).city if r["parent"] else ""
-        key = _mention_key(r, parent_city)
-        code = gaz.lookup(key)
-        if code:
-            codes[i] = code
-        else:
-            raw_keys[i] = key
-    filled = _fill_cities(set(raw_keys.values()))
-    filled = {k: v for k, v in zip(filled, _merge_plain_kind(filled.values()), strict=True)}
-    zone_of: dict[int, str] = dict(codes)
-    key_of_zone: dict[str, ZoneKey] = {}
-    for i, key in raw_keys.items():
-        k = filled[key]
-        zone_of[i] = _zone_id_for_key(k)
-        key_of_zone[zone_of[i]] = k
-    # 2. short forms take the zone of the full name in the same article
-    by_doc_surface: dict[tuple[str, str], str] = {}
-    for i, r in enumerate(rows):
-        if i in zone_of:
-            by_doc_surface.setdefault((r["doc_id"], r["surface"]), zone_of[i])
-    for _ in range(3):  # antecedents of antecedents
-        for i, r in enumerate(rows):
-            if i not in zone_of and (r["doc_id"], r["antecedent"]) in by_doc_surface:
-                zone_of[i] = by_doc_surface[(r["doc_id"], r["antecedent"])]
-                by_doc_surface.setdefault((r["doc_id"], r["surface"]), zone_of[i])
-    resolved = [dict(r, zone_id=zone_of[i]) for i, r in enumerate(rows) if i in zone_of]
-    out = pd.DataFrame(resolved, columns=[*mentions.columns, "zone_id"])
-    return _zones_table(out, gaz, key_of_zone), out.reset_index(drop=True)
-
-
-def _zones_table(mentions: pd.DataFrame, gaz, key_of_zone: dict[str, ZoneKey]) -> pd.DataFrame:
-    records = []
-    for zone_id, group in mentions.groupby("zone_id", sort=True):
-        surfaces = {s for s in group["surface"] if s not in KIND_WORDS}  # not bare 示范区
-        composite = {
-            p + s for p, s in zip(group["parent"], group["surface"], strict=True) if p and s
-        }
-        if zone_id in gaz.rows:
-            row = gaz.rows[zone_id]
-            name = row["name"]
-            known = set(gaz.names_of(zone_id))
-            kind, level, city = row["kind"], row["level"], row["city"]
-            in_gaz, source = True, row["source"]
-        else:
-            key = key_of_zone[zone_id]
-            name = _best_name(surfaces | composite or set(group["surface"]))
-            known = set()
-            kind, level, city = _TOKEN_KIND.get(key.token, "other"), "unknown", key.city
-            in_gaz, source = False, "corpus"
-        aliases = sorted((surfaces | composite | known) - {name}, key=lambda a: (len(a), a))
-        records.append(
-            {
-                "zone_id": zone_id,
-                "name": name,
-                "aliases": "|".join(aliases),
-                "kind": kind,
-                "level": level,
-                "city": city,
-                "in_gazetteer": in_gaz,
-                "source": source,
-                "mentions": len(group),
-                "documents": group["doc_id"].nunique(),
-            }
-        )
-    return pd.DataFrame(records, columns=ZONE_COLUMNS + ZONE_EXTRA_COLUMNS)
+    resolver = Resolver()
+    resolver.learn(mentions)
+    resolved = resolver.resolve(mentions)
+    return resolver.zones(), resolved
 
 
 # ---------------------------------------------------------------- relations and industries
