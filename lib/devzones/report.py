@@ -31,7 +31,14 @@ import devzones
 from devzones import tables, views
 from devzones.cache import atomic_write
 from devzones.corpus import LoadError
-from devzones.runner import Job, ThemeResult, execute_all, export_html  # noqa: F401
+from devzones.runner import (  # noqa: F401  (the runner's names, still importable from here)
+    KERNEL,
+    Job,
+    ThemeResult,
+    execute_all,
+    execute_theme,
+    export_html,
+)
 from devzones.tables import Tables
 
 if TYPE_CHECKING:  # charts are drawn only inside the notebooks

@@ -128,7 +128,7 @@ def export_html(notebook: Path, target: Path, title: str) -> None:
 # ---------------------------------------------------------------- running notebooks
 
 
-def execute_notebook(notebook: str, run_dir: str, theme: str, parameters: dict) -> ThemeResult:
+def execute_theme(notebook: str, run_dir: str, theme: str, parameters: dict) -> ThemeResult:
     """Run one notebook in its own process and export it; a failure is recorded, not raised,
     and the executed copy (with the failing cell) is kept and exported all the same. The copy is
     written when the notebook ends or a cell fails, so a kernel that dies mid-run leaves none
@@ -185,9 +185,7 @@ def execute_all(jobs: Sequence[Job], run_dir: Path, progress: bool = False) -> l
     results: dict[str, ThemeResult] = {}
     with ProcessPoolExecutor(len(jobs), mp_context=context) as pool:
         futures = [
-            pool.submit(
-                execute_notebook, str(j.notebook), str(run_dir), j.theme, dict(j.parameters)
-            )
+            pool.submit(execute_theme, str(j.notebook), str(run_dir), j.theme, dict(j.parameters))
             for j in jobs
         ]
         bar = tqdm(total=len(futures), desc="report", unit="notebook", disable=not progress)
