@@ -3,7 +3,8 @@ times a cold extraction (``devzones extract --no-cache``) in a subprocess, reads
 peak RSS from ``wait4``, and times a bare decode + OpenCC pass over the same bytes as the floor.
 It then compares time per MB and peak RSS at the largest size with 10x, ``--jobs 1`` with
 ``--jobs 2`` and a cache re-run with the cold run at 100x, and ``devzones report`` on the seeds
-with an empty notebook sent through the same papermill + nbconvert path. Each comparison is
+with its three notebooks replaced by empty ones, run through the report's own runner (papermill in
+parallel, nbconvert export), and with one empty notebook. Each comparison is
 checked against its target (PASS/FAIL, or n/a when the engine lacks the flag) and everything is
 written as Markdown and CSV under ``benchmarks/results/`` with the machine, Python, date and
 commit. Never part of ``make test``.
@@ -42,6 +43,7 @@ TARGETS = {
     "speed-up, jobs 2 over jobs 1": (1.6, "min"),
     "cache re-run / cold": (0.1, "max"),
     "report / empty-notebook floor": (1.5, "max"),
+    "report / one empty notebook": (1.5, "max"),
 }
 CACHE_ENV = "DEVZONES_CACHE"  # where the engine keeps its per-document cache
 SMALL_CORPUS_BYTES = 1_000_000  # below this, keep the fastest of three runs
@@ -662,37 +664,45 @@ def report_cmd(help_text: str) -> list[str] | None:
 
 
 def bench_report(ctx: Context) -> None:
-    """``devzones report`` on the seeds against the empty notebook: whole processes, the fastest
-    of three runs of each, alternating."""
+    """``devzones report`` on the seeds against the empty-notebook floors: the report's runner
+    with three empty notebooks (the report's own three replaced), and with one. Whole processes,
+    the fastest of three runs of each, alternating."""
     repeats = 1 if ctx.args.quick else 3
     cmd = report_cmd(command_help(ctx.env, "report"))
     if cmd is None:
-        ctx.results.check("report / empty-notebook floor", None, "seeds", "no report command yet")
+        for name in ("report / empty-notebook floor", "report / one empty notebook"):
+            ctx.results.check(name, None, "seeds", "no report command yet")
         return
-    floor_cmd = [sys.executable, str(BENCH_DIR / "notebook_floor.py"), "--out", "{work}/nb"]
-    reports, floors = [], []
+    floor = [sys.executable, str(BENCH_DIR / "notebook_floor.py"), "--out", "{work}/nb"]
+    commands = {"report": cmd, "floor": floor, "one": [*floor, "--notebooks", "1"]}
+    runs: dict[str, list[Run]] = {name: [] for name in commands}
     for _ in range(repeats):
-        reports.append(run_fresh(cmd, ctx.env))
-        floors.append(run_fresh(floor_cmd, ctx.env))
-    report, floor = Timing(tuple(reports)), Timing(tuple(floors))
-    ctx.results.run(
-        "devzones report seeds", None, report, "" if report.ok else report.last.failure()
-    )
-    ctx.results.run(
-        "empty notebook (papermill + nbconvert)",
-        None,
-        floor,
-        "" if floor.ok else floor.last.failure(),
-    )
-    if not (report.ok and floor.ok):
-        ctx.results.check("report / empty-notebook floor", None, "seeds", "a run failed")
-        return
-    ctx.results.check(
-        "report / empty-notebook floor",
-        report.wall / floor.wall,
-        "seeds",
-        f"{report.wall:.1f}s vs {floor.wall:.1f}s",
-    )
+        for name, command in commands.items():
+            runs[name].append(run_fresh(command, ctx.env))
+    timing = {name: Timing(tuple(done)) for name, done in runs.items()}
+    labels = {
+        "report": "devzones report seeds",
+        "floor": "three empty notebooks (report runner: papermill + nbconvert)",
+        "one": "one empty notebook (report runner: papermill + nbconvert)",
+    }
+    for name, label in labels.items():
+        t = timing[name]
+        ctx.results.run(label, None, t, "" if t.ok else t.last.failure())
+    report = timing["report"]
+    for name, check in (
+        ("floor", "report / empty-notebook floor"),
+        ("one", "report / one empty notebook"),
+    ):
+        floor_timing = timing[name]
+        if not (report.ok and floor_timing.ok):
+            ctx.results.check(check, None, "seeds", "a run failed")
+            continue
+        ctx.results.check(
+            check,
+            report.wall / floor_timing.wall,
+            "seeds",
+            f"{report.wall:.1f}s vs {floor_timing.wall:.1f}s",
+        )
 
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:

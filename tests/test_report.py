@@ -1,15 +1,20 @@
 """The report runner and the notebook helpers: parameters are checked before any kernel starts
 (exit 2, nothing written), a broken notebook fails alone (exit 1, its executed copy kept, the
-index marking it, ``latest`` left alone), and a theme's tables are saved as CSV with BOM and as
-one workbook. Only the failure test starts kernels (two tiny notebooks)."""
+index marking it, ``latest`` left alone), a run's notebooks read the tables the run wrote instead
+of extracting again, and a theme's tables are saved as CSV with BOM and as one workbook. Only
+the failure test starts kernels (two tiny notebooks)."""
 
 from __future__ import annotations
 
 import json
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import nbformat
 import openpyxl
+import pandas as pd
 import pytest
 
 from devzones import cli, report, views
@@ -77,7 +82,9 @@ def test_a_failing_notebook_fails_alone(tmp_path, seeds_dir, capsys) -> None:
     _notebook(
         notebooks / "zones.ipynb",
         "from pathlib import Path\nPath(output_dir).mkdir()\n"
-        "(Path(output_dir) / 'done.txt').write_text(str(top_n))",
+        "(Path(output_dir) / 'done.txt').write_text(str(top_n))\n"
+        "tables = sorted(p.name for p in Path(tables_dir).glob('*.parquet'))\n"
+        "(Path(output_dir) / 'tables.txt').write_text(' '.join(tables))",
     )
     _notebook(
         notebooks / "chains.ipynb",
@@ -91,6 +98,8 @@ def test_a_failing_notebook_fails_alone(tmp_path, seeds_dir, capsys) -> None:
 
     (run,) = [p for p in out.iterdir()]  # no temporary folder left, no `latest`
     assert (run / "zones" / "done.txt").read_text() == "7"
+    # the notebook was pointed at the tables the run wrote before starting it
+    assert "zones.parquet" in (run / "zones" / "tables.txt").read_text().split()
     executed = nbformat.read(run / "chains.ipynb", as_version=4)
     failing = next(c for c in executed.cells if c.source.startswith("raise"))
     assert failing.outputs[0]["ename"] == "RuntimeError"
@@ -180,3 +189,54 @@ def test_notebook_code_runs_with_every_parameter_set(theme, seeds_dir, tmp_path)
     assert rep.focus == counts["zone_id"].iloc[0]
     assert set(rep.shown) == set(rep.views)
     assert (tmp_path / theme / f"{theme}.xlsx").is_file()
+
+
+def test_a_runs_tables_read_back_exactly_as_extracted(seeds_dir, tmp_path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(seeds_dir, corpus)
+    (corpus / "broken.txt").write_bytes(b"\x00\x01\x02 not an article \xff\xfe")
+    found = report.load_tables(corpus)
+    assert found.errors  # the unreadable file is skipped, and must be reported as such
+    report.write_run_tables(found, tmp_path / "tables")
+    back = report.read_tables(tmp_path / "tables")
+    assert [name for name, _ in back.items()] == [name for name, _ in found.items()]
+    for name, df in found.items():
+        pd.testing.assert_frame_equal(back[name], df, check_exact=True)
+        assert list(back[name].dtypes) == list(df.dtypes), name
+    assert [str(e) for e in back.errors] == [str(e) for e in found.errors]
+    assert report.corpus_summary(back) == report.corpus_summary(found)
+
+
+@pytest.mark.parametrize("theme", report.THEMES)
+def test_a_notebook_given_the_runs_tables_does_not_extract(theme, seeds_dir, tmp_path) -> None:
+    """With ``tables_dir`` the report shows exactly what extracting would, and never reads the
+    corpus: here the corpus folder is empty, which extracting would refuse."""
+    report.write_run_tables(report.load_tables(seeds_dir), tmp_path / "tables")
+    (tmp_path / "empty").mkdir()
+    given = {"focus_zone": None, "top_n": 5, "script": "traditional"}
+    read = report.Report(
+        theme, tmp_path / "empty", tmp_path / "a", **given, tables_dir=tmp_path / "tables"
+    )
+    extracted = report.Report(theme, seeds_dir, tmp_path / "b", **given)
+    assert list(read.views) == list(extracted.views)
+    for name, df in extracted.views.items():
+        pd.testing.assert_frame_equal(read.views[name], df, check_exact=True)
+    with pytest.raises(report.ParameterError, match="no readable articles"):
+        report.Report(theme, tmp_path / "empty", tmp_path / "c")
+
+
+def test_the_runner_loads_without_pandas_or_the_iri_grammar() -> None:
+    """The benchmark floor runs this very runner: it must not import what only the report's own
+    work needs, and must skip the second-long IRI grammar jsonschema would otherwise build."""
+    code = (
+        "import sys\n"
+        "from devzones import runner\n"
+        "runner.load_executor()\n"
+        "assert 'papermill' in sys.modules and 'nbconvert' in sys.modules\n"
+        "print(sorted(m for m in ('pandas', 'devzones.tables', 'rfc3987_syntax') "
+        "if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=120
+    )
+    assert done.stdout.strip() == "[]"

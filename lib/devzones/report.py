@@ -1,10 +1,10 @@
-"""The reports: parameter checks, the helpers the theme notebooks call, and the runner behind
-``devzones report``. The runner checks every parameter before any kernel starts, executes the
-chosen notebooks with papermill in parallel processes, exports each to a self-contained HTML page
-(code hidden, images and table scripts embedded, nothing fetched when the page opens) and writes
-an index; a run is built in a hidden temporary folder and renamed into
-``outputs/<YYYY-MM-DD_HHMMSS>/`` only when complete, and ``outputs/latest`` is swapped atomically
-to the newest run whose notebooks all succeeded.
+"""The reports: parameter checks, the helpers the theme notebooks call, and ``devzones report``
+itself. A run checks every parameter and extracts the corpus once, before any kernel starts;
+writes the tables into the run folder, where the notebooks read them instead of extracting
+again; executes the chosen notebooks in parallel and exports each to a self-contained HTML page
+(``devzones.runner``); and writes an index. A run is built in a hidden temporary folder and
+renamed into ``outputs/<YYYY-MM-DD_HHMMSS>/`` only when complete, and ``outputs/latest`` is
+swapped atomically to the newest run whose notebooks all succeeded.
 """
 
 from __future__ import annotations
@@ -17,23 +17,28 @@ import re
 import shutil
 import sys
 import tempfile
-import threading
-import time
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import asdict, dataclass, replace
 from datetime import date, datetime
-from multiprocessing import get_context
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pandas as pd
+import pyarrow.parquet as pq
 from pandas.api.types import is_numeric_dtype
-from tqdm import tqdm
 
 import devzones
 from devzones import tables, views
 from devzones.cache import atomic_write
+from devzones.corpus import LoadError
+from devzones.runner import (  # noqa: F401  (the runner's names, still importable from here)
+    KERNEL,
+    Job,
+    ThemeResult,
+    execute_all,
+    execute_theme,
+    export_html,
+)
 from devzones.tables import Tables
 
 if TYPE_CHECKING:  # charts are drawn only inside the notebooks
@@ -41,8 +46,6 @@ if TYPE_CHECKING:  # charts are drawn only inside the notebooks
 
 THEMES = ("zones", "chains", "investment")
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
-LIB_DIR = Path(devzones.__file__).resolve().parents[1]
-VENV_JUPYTER = Path(sys.prefix) / "share" / "jupyter"
 DEFAULTS: dict[str, object] = {
     "focus_zone": None,
     "since": None,
@@ -51,7 +54,8 @@ DEFAULTS: dict[str, object] = {
     "script": "simplified",
 }
 SCRIPTS = ("simplified", "traditional")
-KERNEL = "python3"
+TABLES_DIR = "tables"  # in a run folder: the corpus's tables, which its notebooks read
+SKIPPED = "skipped.csv"  # beside them: the files the extraction skipped, and why
 PAGE_LENGTH = 25  # rows per page of an interactive table; shorter tables show without paging
 
 
@@ -150,6 +154,42 @@ def load_tables(corpus_dir: str | Path) -> Tables:
     )
 
 
+def write_run_tables(found: Tables, folder: str | Path) -> None:
+    """Write a run's tables (CSV and Parquet) and the list of skipped files, for the reader and
+    for the run's notebooks (``read_tables``)."""
+    folder = Path(folder)
+    tables.write_tables(found, folder)
+    skipped = pd.DataFrame(
+        [(e.path.name, e.reason) for e in found.errors], columns=["file", "reason"], dtype=object
+    )
+    atomic_write(folder / SKIPPED, lambda p: skipped.to_csv(p, index=False, encoding="utf-8-sig"))
+
+
+def _read_frame(path: Path) -> pd.DataFrame:
+    """A Parquet table as it was in memory: columns that were plain objects (text with gaps)
+    come back as objects with None in the gaps, not as pandas' string dtype."""
+    df = pd.read_parquet(path)
+    written = pq.read_schema(path).pandas_metadata or {}
+    for column in written.get("columns", []):
+        name = column["name"]
+        if column.get("numpy_type") == "object" and name in df and df[name].dtype != object:
+            df[name] = df[name].astype(object).where(df[name].notna(), None)
+    return df
+
+
+def read_tables(folder: str | Path) -> Tables:
+    """The tables ``write_run_tables`` wrote, as they were: what a run's notebooks read instead
+    of extracting the corpus a second time."""
+    folder = Path(folder)
+    frames = {p.stem: _read_frame(p) for p in sorted(folder.glob("*.parquet"))}
+    skipped = pd.read_csv(folder / SKIPPED, dtype=str, keep_default_na=False)
+    main = {name: frames.pop(name) for name in tables.TABLE_NAMES}
+    errors = [
+        LoadError(Path(f), r) for f, r in zip(skipped["file"], skipped["reason"], strict=True)
+    ]
+    return Tables(**main, errors=errors, extra=frames)
+
+
 def corpus_summary(found: Tables) -> dict[str, object]:
     """Counts describing a corpus, for the report's opening and the run index."""
     dates = sorted(d for d in views.col(found.documents, "date") if d)
@@ -202,7 +242,9 @@ def _display(obj: object) -> None:
 
 class Report:
     """One theme's report inside its notebook: the filtered tables, the theme's views in the
-    reader's script, and display helpers that also save every table and figure shown."""
+    reader's script, and display helpers that also save every table and figure shown. The tables
+    are read from ``tables_dir`` (a run's ``tables`` folder) when given, else extracted from
+    ``corpus_dir``."""
 
     def __init__(
         self,
@@ -214,13 +256,15 @@ class Report:
         until: str | None = None,
         top_n: int = 15,
         script: str = "simplified",
+        tables_dir: str | Path | None = None,
     ) -> None:
         given = {"focus_zone": focus_zone, "since": since, "until": until, "top_n": top_n}
         self.params = check_parameters({**given, "script": script})
         self.theme = check_themes([theme])[0]
         self.corpus_dir = Path(corpus_dir)
         self.output_dir = Path(output_dir)
-        self.everything = load_tables(self.corpus_dir)
+        # a run hands its notebooks the tables it extracted; on its own a notebook extracts
+        self.everything = read_tables(tables_dir) if tables_dir else load_tables(self.corpus_dir)
         self.tables = views.filter_period(
             self.everything, self.params["since"], self.params["until"]
         )
@@ -333,53 +377,7 @@ class Report:
         _display(HTML(f"<p>Written to this report's folder:</p><ul>{items}</ul>"))
 
 
-# ---------------------------------------------------------------- HTML export
-
-
-_TEMPLATE = """{%- extends 'lab/index.html.j2' -%}
-{%- block html_head_js -%}{%- endblock html_head_js -%}
-{%- block html_head_js_mathjax -%}{%- endblock html_head_js_mathjax -%}
-{%- block html_head_js_mermaidjs -%}{%- endblock html_head_js_mermaidjs -%}
-{%- block jupyter_widgets -%}{%- endblock jupyter_widgets -%}
-{%- block extra_css -%}
-<style>
-body { font-family: system-ui, "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC",
-  "Microsoft YaHei", sans-serif; }
-</style>
-{%- endblock extra_css -%}
-"""
-
-
-def export_html(notebook: Path, target: Path, title: str) -> None:
-    """The executed notebook as one self-contained page: no code, no prompts, images inline,
-    and none of the lab template's CDN scripts (require.js, MathJax, mermaid, widgets)."""
-    import jinja2
-    import nbformat
-    from nbconvert import HTMLExporter
-
-    exporter = HTMLExporter(
-        template_name="lab",
-        extra_loaders=[jinja2.DictLoader({"devzones.html.j2": _TEMPLATE})],
-        template_file="devzones.html.j2",
-        exclude_input=True,
-        exclude_input_prompt=True,
-        exclude_output_prompt=True,
-        embed_images=True,
-    )
-    nb = nbformat.read(notebook, as_version=4)
-    body, _ = exporter.from_notebook_node(nb, resources={"metadata": {"name": title}})
-    target.write_text(body, encoding="utf-8")
-
-
 # ---------------------------------------------------------------- the runner
-
-
-@dataclass
-class ThemeResult:
-    theme: str
-    ok: bool
-    seconds: float
-    error: str | None = None
 
 
 @dataclass
@@ -415,41 +413,6 @@ def plan_run(
     return RunPlan(chosen, corpus, params, corpus_summary(in_period), found)
 
 
-def execute_theme(notebook: str, run_dir: str, theme: str, parameters: dict) -> ThemeResult:
-    """Run one notebook in its own process and export it; a failure is recorded, not raised,
-    and the executed copy (with the failing cell) is kept and exported all the same."""
-    import papermill
-
-    # the kernel imports this very library and runs on this venv's kernelspec, even when the
-    # user has another "python3" kernelspec of their own (JUPYTER_PATH is searched first)
-    for name, first in (("PYTHONPATH", LIB_DIR), ("JUPYTER_PATH", VENV_JUPYTER)):
-        os.environ[name] = os.pathsep.join(p for p in (str(first), os.environ.get(name)) if p)
-    started = time.monotonic()
-    executed = Path(run_dir) / f"{theme}.ipynb"
-    error = None
-    try:
-        papermill.execute_notebook(
-            notebook,
-            executed,
-            parameters=parameters,
-            kernel_name=KERNEL,
-            cwd=run_dir,
-            progress_bar=False,
-            # the kernel is local and its messages signed; its plain-TCP warning is noise here
-            extra_arguments=["--IPKernelApp.log_level=ERROR"],
-        )
-    except papermill.PapermillExecutionError as exc:
-        error = f"{exc.ename}: {exc.evalue}"
-    except Exception as exc:  # a kernel that dies or never starts fails this theme only
-        error = f"{type(exc).__name__}: {exc}"
-    if executed.exists():
-        try:
-            export_html(executed, Path(run_dir) / f"{theme}.html", theme)
-        except Exception as exc:
-            error = error or f"HTML export failed: {type(exc).__name__}: {exc}"
-    return ThemeResult(theme, error is None, round(time.monotonic() - started, 1), error)
-
-
 def _stamp_dir(out_root: Path, now: datetime) -> Path:
     base = now.strftime("%Y-%m-%d_%H%M%S")
     target, n = out_root / base, 1
@@ -480,8 +443,22 @@ def run_report(
     started = datetime.now()
     work = Path(tempfile.mkdtemp(prefix=".run-", dir=out_root))
     try:
-        tables.write_tables(plan.found, work / "tables")
-        results = _execute_all(plan, work, notebooks_dir or NOTEBOOKS, progress)
+        write_run_tables(plan.found, work / TABLES_DIR)
+        notebooks_dir = notebooks_dir or NOTEBOOKS
+        jobs = [
+            Job(
+                theme,
+                notebooks_dir / f"{theme}.ipynb",
+                {
+                    **plan.params,
+                    "corpus_dir": str(plan.corpus),
+                    "output_dir": theme,
+                    "tables_dir": TABLES_DIR,
+                },
+            )
+            for theme in plan.themes
+        ]
+        results = execute_all(jobs, work, progress)
         record = {
             "started": started.isoformat(timespec="seconds"),
             "corpus": str(plan.corpus),
@@ -506,39 +483,6 @@ def run_report(
                 f"devzones report: could not point latest at {target.name}: {exc}", file=sys.stderr
             )
     return target, results
-
-
-def _execute_all(
-    plan: RunPlan, work: Path, notebooks_dir: Path, progress: bool
-) -> list[ThemeResult]:
-    # On Linux the workers are forked after papermill and nbconvert are imported here, so
-    # they share those imports instead of each paying for them (about a quarter of a run);
-    # a process already running other threads (a host application) is not forked.
-    import nbconvert  # noqa: F401
-    import papermill  # noqa: F401
-
-    fork = sys.platform == "linux" and threading.active_count() == 1
-    context = get_context("fork" if fork else "spawn")
-    results: dict[str, ThemeResult] = {}
-    with ProcessPoolExecutor(len(plan.themes), mp_context=context) as pool:
-        futures = {
-            pool.submit(
-                execute_theme,
-                str(notebooks_dir / f"{theme}.ipynb"),
-                str(work),
-                theme,
-                {**plan.params, "corpus_dir": str(plan.corpus), "output_dir": theme},
-            ): theme
-            for theme in plan.themes
-        }
-        bar = tqdm(total=len(futures), desc="report", unit="notebook", disable=not progress)
-        for future in as_completed(futures):
-            result = future.result()
-            results[result.theme] = result
-            bar.set_postfix_str(f"{result.theme} {'ok' if result.ok else 'FAILED'}")
-            bar.update()
-        bar.close()
-    return [results[t] for t in plan.themes]
 
 
 def index_html(record: Mapping) -> str:
