@@ -140,11 +140,12 @@ def resolve_focus(zones: pd.DataFrame, focus: str | None) -> str | None:
 
 
 def load_tables(corpus_dir: str | Path) -> Tables:
-    """Extract the corpus and give every row that points into a text its sentence."""
-    docs, errors = tables.load_documents(corpus_dir)
-    if not docs:
+    """Extract the corpus (through the extraction cache, so a monthly re-run only extracts the
+    new articles) and give every row that points into a text its sentence."""
+    found = tables.extract_corpus(corpus_dir, progress=False)
+    if not found.stats.documents:
         raise ParameterError(f"no readable articles in {corpus_dir}")
-    found = tables.build_tables(docs, errors)
+    docs, _ = tables.load_documents(corpus_dir)  # the cleaned texts, for the mentions' sentences
     by_id = {d.doc_id: d for d in docs}
     return replace(
         found,
