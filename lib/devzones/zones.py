@@ -588,7 +588,8 @@ class _ZoneStats:
     surfaces: set[str] = field(default_factory=set)  # forms that name it, not a bare 示范区
     composites: set[str] = field(default_factory=set)  # parent + surface (X示范区Y产业园区)
     seen: set[str] = field(default_factory=set)  # every form, bare ones too
-    documents: set[str] = field(default_factory=set)
+    documents: int = 0
+    last_doc: str | None = None  # rows come grouped by document: count each once
     mentions: int = 0
 
 
@@ -597,7 +598,8 @@ class Resolver:
     every batch of mentions (the names that stand for a zone themselves, which together decide
     how keys without a city are completed), then ``resolve`` each batch (whole documents: a short
     form takes the zone of its full name in the same document), then ``zones`` gives the table of
-    every zone resolved. The result does not depend on how the corpus is cut into batches."""
+    every zone resolved. The result does not depend on how the corpus is cut into batches, as
+    long as no document is split between two."""
 
     def __init__(self) -> None:
         self.gaz = default_gazetteer()
@@ -670,7 +672,9 @@ class Resolver:
         if parent and surface:
             stats.composites.add(parent + surface)
         stats.seen.add(surface)
-        stats.documents.add(row["doc_id"])
+        if row["doc_id"] != stats.last_doc:
+            stats.documents += 1
+            stats.last_doc = row["doc_id"]
         stats.mentions += 1
 
     def zones(self) -> pd.DataFrame:
@@ -702,7 +706,7 @@ class Resolver:
                     "in_gazetteer": in_gaz,
                     "source": source,
                     "mentions": stats.mentions,
-                    "documents": len(stats.documents),
+                    "documents": stats.documents,
                 }
             )
         return pd.DataFrame(records, columns=ZONE_COLUMNS + ZONE_EXTRA_COLUMNS)
