@@ -24,7 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TextIO
+from typing import Protocol, TextIO
 
 import pandas as pd
 import pyarrow as pa
@@ -295,14 +295,13 @@ class _Spill:
         return frames
 
 
-class Sink:
+class Sink(Protocol):
     """Where finished tables go, one sorted chunk at a time (chunks come in doc_id order)."""
 
-    def write(self, name: str, chunk: pd.DataFrame) -> None:
-        raise NotImplementedError
+    def write(self, name: str, chunk: pd.DataFrame) -> None: ...
 
 
-class _FrameSink(Sink):
+class _FrameSink:
     """Collects the chunks and concatenates them into whole tables."""
 
     def __init__(self) -> None:
@@ -680,7 +679,7 @@ class _TableFile:
                 temp.unlink(missing_ok=True)
 
 
-class _FileSink(Sink):
+class _FileSink:
     """Streams every table to its files; all of them are renamed into place only when the whole
     run succeeded."""
 
