@@ -54,6 +54,17 @@ DEFAULTS: dict[str, object] = {
     "script": "simplified",
 }
 SCRIPTS = ("simplified", "traditional")
+# what the theme notebooks import, some of it only on first use (tables read as datasets, styled
+# tables, workbooks): loaded once in the runner for all their kernels
+NOTEBOOK_IMPORTS = (
+    "devzones.report",
+    "devzones.plotting",
+    "itables",
+    "IPython.display",
+    "pyarrow.dataset",
+    "pandas.io.formats.style",
+    "openpyxl",
+)
 TABLES_DIR = "tables"  # in a run folder: the corpus's tables, which its notebooks read
 SKIPPED = "skipped.csv"  # beside them: the files the extraction skipped, and why
 PAGE_LENGTH = 25  # rows per page of an interactive table; shorter tables show without paging
@@ -459,7 +470,7 @@ def run_report(
             )
             for theme in plan.themes
         ]
-        results = execute_all(jobs, work, progress)
+        results = execute_all(jobs, work, progress, preload=NOTEBOOK_IMPORTS)
         record = {
             "started": started.isoformat(timespec="seconds"),
             "corpus": str(plan.corpus),

@@ -104,16 +104,22 @@ def html_exporter() -> HTMLExporter:
     )
 
 
-def load_executor() -> None:
+def load_executor(preload: Sequence[str] = ()) -> None:
     """Import papermill and nbconvert and ready the exporter (its templates compiled, its page
     parsing warmed up on an empty notebook) in this process, so that worker processes forked
-    from it share all of that instead of each paying for it."""
+    from it share all of that instead of each paying for it. Where kernels are forked (see
+    ``devzones.kernels``), the kernel and the ``preload`` modules the notebooks import are
+    loaded here too."""
     with _without_iri_parser():
         import nbformat
         import papermill  # noqa: F401
 
     exporter = html_exporter()
     exporter.from_notebook_node(nbformat.v4.new_notebook(), resources={"metadata": {"name": ""}})
+    from devzones import kernels
+
+    if kernels.can_fork():
+        kernels.preload(preload)
 
 
 def export_html(notebook: Path, target: Path, title: str) -> None:
@@ -128,13 +134,17 @@ def export_html(notebook: Path, target: Path, title: str) -> None:
 # ---------------------------------------------------------------- running notebooks
 
 
-def execute_theme(notebook: str, run_dir: str, theme: str, parameters: dict) -> ThemeResult:
+def execute_theme(
+    notebook: str, run_dir: str, theme: str, parameters: dict, preload: Sequence[str] = ()
+) -> ThemeResult:
     """Run one notebook in its own process and export it; a failure is recorded, not raised,
     and the executed copy (with the failing cell) is kept and exported all the same. The copy is
     written when the notebook ends or a cell fails, so a kernel that dies mid-run leaves none
     (its error is still recorded)."""
     with _without_iri_parser():
         import papermill
+
+    from devzones import kernels
 
     # the kernel imports this very library and runs on this venv's kernelspec, even when the
     # user has another "python3" kernelspec of their own (JUPYTER_PATH is searched first)
@@ -143,6 +153,9 @@ def execute_theme(notebook: str, run_dir: str, theme: str, parameters: dict) -> 
     started = time.monotonic()
     executed = Path(run_dir) / f"{theme}.ipynb"
     error = None
+    # forked now, while this worker has one thread and no event loop
+    forked = kernels.fork_kernel(preload) if kernels.can_fork() else None
+    manager = kernels.ForkedKernelManager if forked else None
     try:
         papermill.execute_notebook(
             notebook,
@@ -160,11 +173,15 @@ def execute_theme(notebook: str, run_dir: str, theme: str, parameters: dict) -> 
             # the kernel is local and its messages signed, so its plain-TCP warning is noise;
             # it keeps no input history (parallel kernels would share one SQLite file)
             extra_arguments=["--IPKernelApp.log_level=ERROR", "--HistoryManager.enabled=False"],
+            **({"kernel_manager_class": manager} if manager else {}),
         )
     except papermill.PapermillExecutionError as exc:
         error = f"{exc.ename}: {exc.evalue}"
     except Exception as exc:  # a kernel that dies or never starts fails this theme only
         error = f"{type(exc).__name__}: {exc}"
+    finally:
+        if forked:
+            forked.close()
     if executed.exists():
         try:
             export_html(executed, Path(run_dir) / f"{theme}.html", theme)
@@ -173,19 +190,27 @@ def execute_theme(notebook: str, run_dir: str, theme: str, parameters: dict) -> 
     return ThemeResult(theme, error is None, round(time.monotonic() - started, 1), error)
 
 
-def execute_all(jobs: Sequence[Job], run_dir: Path, progress: bool = False) -> list[ThemeResult]:
+def execute_all(
+    jobs: Sequence[Job], run_dir: Path, progress: bool = False, preload: Sequence[str] = ()
+) -> list[ThemeResult]:
     """Run every job in parallel worker processes (one each) with ``run_dir`` as the working
-    folder; the results come back in the order of ``jobs``."""
+    folder; the results come back in the order of ``jobs``. ``preload``: modules the notebooks
+    import, loaded once for all their kernels where kernels are forked."""
     # On Linux the workers are forked after the executor is loaded here, so they share its
     # imports and compiled templates instead of each paying for them; a process already
-    # running other threads (a host application) is not forked.
-    load_executor()
+    # running other threads (a host application) is not forked. tqdm's monitor thread, left
+    # by an earlier progress bar, only tunes bar refresh rates: it is stopped, not counted.
+    load_executor(preload)
+    if tqdm.monitor is not None:
+        tqdm.monitor.exit()
     fork = sys.platform == "linux" and threading.active_count() == 1
     context = get_context("fork" if fork else "spawn")
     results: dict[str, ThemeResult] = {}
     with ProcessPoolExecutor(len(jobs), mp_context=context) as pool:
         futures = [
-            pool.submit(execute_theme, str(j.notebook), str(run_dir), j.theme, dict(j.parameters))
+            pool.submit(
+                execute_theme, str(j.notebook), str(run_dir), j.theme, dict(j.parameters), preload
+            )
             for j in jobs
         ]
         bar = tqdm(total=len(futures), desc="report", unit="notebook", disable=not progress)
