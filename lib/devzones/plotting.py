@@ -14,6 +14,7 @@ from functools import cache
 import matplotlib
 import noto_cjk_sans_otc
 import pandas as pd
+from matplotlib import ticker
 from matplotlib.axes import Axes
 from matplotlib.figure import Figure
 from matplotlib.font_manager import fontManager
@@ -183,6 +184,9 @@ def timeline(events: pd.DataFrame) -> Figure | None:
             pick = (events["measure"] == measure).to_numpy()
             ax.scatter(dates[pick], events.loc[pick, amount], label=str(measure), alpha=0.8)
         ax.set_yscale("log")
+        # plain numbers (100, not 10²): easier to read, and no mathtext to typeset
+        ax.yaxis.set_major_formatter(ticker.FuncFormatter(lambda v, _: f"{v:,.12g}"))
+        ax.yaxis.set_minor_formatter(ticker.LogFormatter(labelOnlyBase=False))
         ax.set_ylabel(str(amount))
         ax.legend(fontsize=8)
         fig.autofmt_xdate()
