@@ -136,6 +136,26 @@ def test_investment_totals_count_each_fact_once_and_keep_measures_apart() -> Non
     assert list(v["timeline"]["date"]) == sorted(v["timeline"]["date"])
 
 
+def test_staged_chains_most_reported_first_once_each() -> None:
+    def chain(doc: str, name: str, stages: str) -> dict[str, str]:
+        return {"doc_id": doc, "name": name, "stages": stages, "sentence": f"{doc}:{name}"}
+
+    rows = pd.DataFrame(
+        [
+            chain("a", "光伏", "硅料|电池片|组件"),
+            chain("a", "氢能", "制氢|储氢|加氢"),
+            chain("b", "氢能", "制氢|储氢|加氢"),
+            chain("b", "煤化工", "煤炭"),  # one stage: not a flow
+            chain("c", "特钢", "炼钢|轧材"),
+        ]
+    )
+    staged = views.staged_chains(rows)
+    assert list(staged["chain"]) == ["氢能", "光伏", "特钢"]  # ties stay in order of appearance
+    assert list(staged["articles"]) == [2, 1, 1]
+    assert staged.loc[0, "stages"] == "制氢 → 储氢 → 加氢"
+    assert staged.loc[0, "sentence"] == "a:氢能"  # the first article giving it
+
+
 def test_event_date_wins_over_the_article_date() -> None:
     rows = pd.DataFrame(
         [

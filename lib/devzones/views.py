@@ -461,8 +461,10 @@ def chain_list(chains: pd.DataFrame) -> pd.DataFrame:
 
 
 def staged_chains(chains: pd.DataFrame) -> pd.DataFrame:
-    """Chains the text writes stage by stage, once per distinct (name, stages)."""
-    columns = ["chain", "stages", "n_stages", "doc_id", "sentence"]
+    """Chains the text writes stage by stage, once per distinct (name, stages), the most widely
+    reported first (then in order of appearance), with the first article and sentence giving
+    them."""
+    columns = ["chain", "stages", "n_stages", "articles", "doc_id", "sentence"]
     stages = col(chains, "stages")
     df = chains[stages.map(lambda s: len(split_bar(s)) >= 2)]
     if df.empty:
@@ -476,7 +478,10 @@ def staged_chains(chains: pd.DataFrame) -> pd.DataFrame:
             "sentence": col(df, "sentence"),
         }
     )
-    return out.drop_duplicates(["chain", "stages"]).reset_index(drop=True)
+    articles = out.groupby(["chain", "stages"], sort=False)["doc_id"].transform("nunique")
+    out = out.assign(articles=articles).drop_duplicates(["chain", "stages"])
+    out = out.sort_values("articles", ascending=False, kind="stable")
+    return out[columns].reset_index(drop=True)
 
 
 def chains_by_zone(
