@@ -153,6 +153,36 @@ def test_report_saves_each_table_as_csv_with_bom_and_one_workbook(seeds_dir, tmp
     assert zones and zones == {views.in_script_text(z, "traditional") for z in zones}
 
 
+def test_a_long_table_shows_its_first_rows_and_saves_them_all(
+    seeds_dir, tmp_path, monkeypatch
+) -> None:
+    shown, notes = [], []
+    monkeypatch.setattr(report, "PAGE_ROWS", 5)
+    monkeypatch.setattr(report, "table_html", lambda df, table_id: shown.append(len(df)) or "")
+    monkeypatch.setattr(report, "_display", lambda obj: notes.append(getattr(obj, "data", "")))
+    rep = report.Report("zones", seeds_dir, tmp_path / "out")
+    whole = len(rep.views["sentences"])
+    assert whole > 5
+    rep.table("sentences")
+    rep.save()
+    assert shown == [5]
+    assert f"The first 5 of {whole:,} rows" in notes[-1] and "sentences.csv" in notes[-1]
+    saved = pd.read_csv(tmp_path / "out" / "sentences.csv", encoding="utf-8-sig")
+    assert len(saved) == whole
+
+
+def test_the_workbook_keeps_article_text_as_text(seeds_dir, tmp_path) -> None:
+    rep = report.Report("zones", seeds_dir, tmp_path / "out")
+    text = ['=HYPERLINK("http://x")', "http://example.com/a", "007", "太原经开区"]
+    rep.table("odd", pd.DataFrame({"sentence": text}))
+    rep.save()
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "zones.xlsx")["odd"]
+    cells = [row[0] for row in sheet.iter_rows(min_row=2)]
+    assert [c.value for c in cells] == text
+    assert {c.data_type for c in cells} == {"s"}  # no formula, no number
+    assert not any(c.hyperlink for c in cells)
+
+
 def test_table_html_escapes_cells_and_links_nowhere() -> None:
     import pandas as pd
 

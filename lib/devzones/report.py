@@ -63,11 +63,21 @@ NOTEBOOK_IMPORTS = (
     "IPython.display",
     "pyarrow.dataset",
     "pandas.io.formats.style",
-    "openpyxl",
+    "xlsxwriter",
 )
 TABLES_DIR = "tables"  # in a run folder: the corpus's tables, which its notebooks read
 SKIPPED = "skipped.csv"  # beside them: the files the extraction skipped, and why
 PAGE_LENGTH = 25  # rows per page of an interactive table; shorter tables show without paging
+# rows of a table embedded in a page: years of articles make tables of 10^5 rows, pages of
+# hundreds of MB no browser opens; the saved CSV and workbook keep every row
+PAGE_ROWS = 2000
+# article text goes into the workbook as text: a cell that opens with "=" or holds a URL or a
+# number-like string stays what it was (no formula injected from a news page, no link made)
+WORKBOOK_OPTIONS = {
+    "strings_to_formulas": False,
+    "strings_to_urls": False,
+    "strings_to_numbers": False,
+}
 
 
 class ParameterError(ValueError):
@@ -334,7 +344,8 @@ class Report:
         _display(HTML(self.account()))
 
     def table(self, name: str, df: pd.DataFrame | None = None) -> None:
-        """Show a view (or ``df``) as an interactive table and keep it for the output folder."""
+        """Show a view (or ``df``) as an interactive table, its first ``PAGE_ROWS`` rows, and keep
+        it whole for the output folder."""
         from IPython.display import HTML
 
         df = self.views[name] if df is None else df
@@ -342,7 +353,15 @@ class Report:
         if df.empty:
             _display(HTML("<p><i>Nothing found for this table.</i></p>"))
             return
-        _display(HTML(table_html(df, f"{self.theme}_{name}")))
+        _display(HTML(table_html(df.head(PAGE_ROWS), f"{self.theme}_{name}")))
+        if len(df) > PAGE_ROWS:
+            _display(
+                HTML(
+                    f"<p><i>The first {PAGE_ROWS:,} of {len(df):,} rows; every row is in "
+                    f"<code>{name}.csv</code> and <code>{self.theme}.xlsx</code> in this "
+                    "report's folder.</i></p>"
+                )
+            )
 
     def figure(self, fig: Figure | None, name: str) -> None:
         """Show a chart (from ``devzones.plotting``) and save it as ``<name>.png``."""
@@ -374,7 +393,12 @@ class Report:
 
     def _write_workbook(self, path: str) -> None:
         # a file object: the temporary name has no .xlsx suffix for pandas to check
-        with open(path, "wb") as handle, pd.ExcelWriter(handle, engine="openpyxl") as writer:
+        with (
+            open(path, "wb") as handle,
+            pd.ExcelWriter(
+                handle, engine="xlsxwriter", engine_kwargs={"options": WORKBOOK_OPTIONS}
+            ) as writer,
+        ):
             for name, df in self.shown.items():
                 df.to_excel(writer, sheet_name=name[:31], index=False)
             if not self.shown:
