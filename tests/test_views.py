@@ -138,7 +138,7 @@ def test_investment_totals_count_each_fact_once_and_keep_measures_apart() -> Non
 
 def test_staged_chains_most_reported_first_once_each() -> None:
     def chain(doc: str, name: str, stages: str) -> dict[str, str]:
-        return {"doc_id": doc, "name": name, "stages": stages, "sentence": f"{doc}:{name}"}
+        return {"doc_id": doc, "name": name, "stages": stages, "evidence": f"{doc}:{name}"}
 
     rows = pd.DataFrame(
         [
@@ -205,16 +205,6 @@ def test_relations_resolve_surfaces_and_carriers_resolve_aliases() -> None:
     chains = pd.DataFrame({"doc_id": ["a"], "name": ["特钢"], "carriers": ["太忻经济区|未知园区"]})
     pairs = views.chain_carriers(chains, zones, pd.DataFrame(columns=["doc_id", "zone_id"]))
     assert sorted(pairs["zone_id"]) == ["z1", "未知园区"]
-
-
-def test_with_sentences_prefers_evidence_and_else_reads_the_text(seed_docs) -> None:
-    doc_id, doc = sorted(seed_docs.items())[0]
-    start, end = doc.sentences[1]
-    rows = pd.DataFrame(
-        {"doc_id": [doc_id, doc_id], "start": [start + 1, start], "evidence": [None, "给定的句子"]}
-    )
-    out = views.with_sentences(rows, seed_docs)
-    assert out["sentence"].tolist() == [doc.text[start:end].strip(), "给定的句子"]
 
 
 def test_relations_and_industries_on_the_seeds_name_known_zones(seed_tables) -> None:

@@ -118,6 +118,9 @@ def test_offsets_slice_the_cleaned_text(seed_docs, mentions):
         doc = seed_docs[row.doc_id]
         assert doc.text[row.start : row.end] == row.surface
         assert row.sentence_start <= row.start < row.end <= row.sentence_end
+        # the sentence itself comes with the row, for reading it without the article
+        assert row.evidence == doc.sentence_at(row.start).strip()
+        assert row.surface in row.evidence
 
 
 def test_park_inside_a_zone_is_a_child_with_the_full_name(resolved):

@@ -18,7 +18,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass, replace
+from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -162,18 +162,12 @@ def resolve_focus(zones: pd.DataFrame, focus: str | None) -> str | None:
 
 def load_tables(corpus_dir: str | Path) -> Tables:
     """Extract the corpus (through the extraction cache, so a monthly re-run only extracts the
-    new articles) and give every row that points into a text its sentence."""
+    new articles). Every row carries its sentence (``evidence``): the articles are not read
+    again."""
     found = tables.extract_corpus(corpus_dir, progress=False)
     if not found.stats.documents:
         raise ParameterError(f"no readable articles in {corpus_dir}")
-    docs, _ = tables.load_documents(corpus_dir)  # the cleaned texts, for the mentions' sentences
-    by_id = {d.doc_id: d for d in docs}
-    return replace(
-        found,
-        zone_mentions=views.with_sentences(found.zone_mentions, by_id),
-        investments=views.with_sentences(found.investments, by_id),
-        chains=views.with_sentences(found.chains, by_id),
-    )
+    return found
 
 
 def write_run_tables(found: Tables, folder: str | Path) -> None:

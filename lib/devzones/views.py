@@ -14,7 +14,7 @@ from functools import cache
 import opencc
 import pandas as pd
 
-from devzones.clean import Document, to_simplified
+from devzones.clean import to_simplified
 from devzones.tables import Tables
 
 LEVELS = ["national", "provincial", "city", "county", "unknown"]
@@ -127,25 +127,7 @@ def story_keys(df: pd.DataFrame) -> pd.Series:
     return pd.Series(list(zip(col(df, "doc_id"), col(df, "story", 1), strict=True)), index=df.index)
 
 
-# ---------------------------------------------------------------- sentences and script
-
-
-def with_sentences(df: pd.DataFrame, docs: Mapping[str, Document]) -> pd.DataFrame:
-    """Add ``sentence``: the evidence column when the extractor gives one, else the sentence of
-    the cleaned text holding each row's ``start`` offset."""
-
-    def sentence(row: pd.Series) -> str:
-        given = row.get("evidence")
-        if isinstance(given, str) and given:
-            return given
-        doc = docs.get(row.get("doc_id"))
-        start = row.get("start")
-        if doc is None or pd.isna(start):
-            return ""
-        return doc.sentence_at(int(start)).strip()
-
-    sentences = df.apply(sentence, axis=1) if len(df) else pd.Series(dtype=object)
-    return df.assign(sentence=sentences.astype(object))
+# ---------------------------------------------------------------- script
 
 
 @cache
@@ -339,7 +321,7 @@ def zone_sentences(
             "date": col(m, "doc_id").map(dates).fillna(""),
             "doc_id": col(m, "doc_id"),
             "story": col(m, "story", 1),
-            "sentence": col(m, "sentence"),
+            "sentence": col(m, "evidence"),
             "start": col(m, "start", 0),
         }
     )
@@ -475,7 +457,7 @@ def staged_chains(chains: pd.DataFrame) -> pd.DataFrame:
             "stages": col(df, "stages").map(lambda s: " → ".join(split_bar(s))),
             "n_stages": col(df, "stages").map(lambda s: len(split_bar(s))),
             "doc_id": col(df, "doc_id"),
-            "sentence": col(df, "sentence"),
+            "sentence": col(df, "evidence"),
         }
     )
     articles = out.groupby(["chain", "stages"], sort=False)["doc_id"].transform("nunique")
@@ -516,7 +498,7 @@ def scale_targets(chains: pd.DataFrame) -> pd.DataFrame:
             "chain": col(df, "name"),
             "scale": col(df, "scale").map(lambda s: "、".join(split_bar(s))),
             "doc_id": col(df, "doc_id"),
-            "sentence": col(df, "sentence"),
+            "sentence": col(df, "evidence"),
         }
     )
     return out.drop_duplicates(["chain", "scale"]).reset_index(drop=True)
@@ -565,7 +547,7 @@ def investment_rows(investments: pd.DataFrame, documents: pd.DataFrame, names: M
             ).astype("Int64"),
             "date": date,
             "doc_id": col(investments, "doc_id"),
-            "sentence": col(investments, "sentence"),
+            "sentence": col(investments, "evidence"),
             "zone_id": col(investments, "zone_id"),
         }
     ).dropna(subset=["amount (亿元)"])

@@ -53,6 +53,7 @@ MENTION_EXTRA_COLUMNS = [
     "sentence_end",
     "parent",
     "antecedent",
+    "evidence",
 ]
 ZONE_COLUMNS = ["zone_id", "name", "aliases", "kind", "level", "city"]
 ZONE_EXTRA_COLUMNS = ["in_gazetteer", "source", "mentions", "documents"]
@@ -517,6 +518,9 @@ def mention_rows(doc: Document) -> list[dict]:
                 "sentence_end": s_end,
                 "parent": m.parent,
                 "antecedent": m.antecedent,
+                # the sentence itself, as investments and chains give theirs: a reader checks
+                # the mention against it without the article at hand
+                "evidence": text[s_start:s_end].strip(),
             }
         )
     return rows
