@@ -705,6 +705,24 @@ def bench_report(ctx: Context) -> None:
         )
 
 
+def bench_report_at_scale(ctx: Context) -> None:
+    """``devzones report`` on the largest corpus up to 100x, cold (its extraction included) and
+    again on its cache: for sizing, not checked against a target."""
+    sizes = [s for s in ctx.args.sizes if s <= 100 and generate.corpus_dir(s).is_dir()]
+    help_text = command_help(ctx.env, "report")
+    if not sizes or "--corpus" not in help_text:
+        return
+    size = max(sizes)
+    with tempfile.TemporaryDirectory(prefix="devzones-bench-report-") as tmp:
+        cmd = devzones("report", "--corpus", str(generate.corpus_dir(size)), "--out", tmp)
+        env = ctx.env | {CACHE_ENV: str(Path(tmp) / "cache")}
+        cold = run_measured(cmd, Path(tmp), env)
+        warm = run_measured(cmd, Path(tmp), env) if cold.ok else cold
+    for what, run in (("cold", cold), ("on the extraction cache", warm)):
+        label = f"devzones report ({what})"
+        ctx.results.run(label, size, Timing((run,)), "" if run.ok else run.failure())
+
+
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -758,6 +776,7 @@ def main(argv: list[str] | None = None) -> int:
     bench_cache(ctx)
     if not args.skip_report:
         bench_report(ctx)
+        bench_report_at_scale(ctx)
     results.meta["load_avg_end"] = " ".join(f"{x:.2f}" for x in os.getloadavg())
     results.meta["cli_startup_s"] = (
         f"{ctx.startup:.3f} (noise {ctx.noise:.3f}, {len(ctx.startups)} samples)"
