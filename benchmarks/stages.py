@@ -15,19 +15,19 @@ from pathlib import Path
 
 from devzones import chains, investment, tables, zones
 from devzones.clean import clean_document
-from devzones.corpus import CorpusError, corpus_files, read_document
+from devzones.corpus import CorpusError, corpus_files, doc_id_of, read_document
 
 STAGES = ("read", "clean", "zone mentions", "investment", "chains", "relations, industries")
 
 
 def time_stages(corpus: Path) -> dict:
     seconds = dict.fromkeys(STAGES, 0.0)
-    files = tables.corpus_order(corpus_files(corpus))
+    files = tables.corpus_order(corpus_files(corpus), corpus)
     results = []
     for path in files:
         t0 = time.perf_counter()
         try:
-            raw = read_document(path)
+            raw = read_document(path, doc_id_of(path, corpus))
         except (CorpusError, OSError):
             continue
         t1 = time.perf_counter()

@@ -228,16 +228,39 @@ def test_streaming_to_files_equals_the_tables_in_memory(
 
 
 def test_a_batch_never_splits_one_doc_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    # two files with the same stem in two folders are one doc_id: their rows sort together
+    # named without their corpus root, two files of one stem share a doc_id: rows sort together
     for folder, text in (("a", "甲开发区今年签约项目。"), ("b", "乙开发区今年签约项目。")):
         (tmp_path / "c" / folder).mkdir(parents=True)
         (tmp_path / "c" / folder / "same.txt").write_text(text, encoding="utf-8")
     (tmp_path / "c" / "first.txt").write_text("丙开发区今年签约项目。", encoding="utf-8")
     monkeypatch.setattr(tables, "BATCH_SIZE", 1)
     pipeline = tables._Pipeline()
-    for path in tables.corpus_order(tables.corpus_files(tmp_path / "c")):
-        pipeline.add(tables.extract_document(path))
+    for path in ("first.txt", "a/same.txt", "b/same.txt"):
+        pipeline.add(tables.extract_document(tmp_path / "c" / path))
     assert pipeline._batches == 1 and pipeline._in_batch == ["same", "same"]  # first | same same
+
+
+def test_files_of_one_name_in_two_folders_are_two_documents(tmp_path: Path) -> None:
+    """A folder per month, each with its 001.txt: the doc_id is the path under the corpus."""
+    corpus = tmp_path / "c"
+    for month, zone in (
+        ("2024-01", "清徐经济开发区"),
+        ("2024-02", "晋中国家农业高新技术产业示范区"),
+    ):
+        (corpus / month).mkdir(parents=True)
+        (corpus / month / "001.txt").write_text(f"{zone}今年签约项目。", encoding="utf-8")
+    (corpus / "flat.txt").write_text("太原经济技术开发区今年签约项目。", encoding="utf-8")
+    found = tables.extract_corpus(corpus, cache=False)
+    assert list(found.documents["doc_id"]) == ["2024-01/001", "2024-02/001", "flat"]
+    by_doc = found.zone_mentions.groupby("doc_id")["surface"].apply(list).to_dict()
+    assert by_doc == {
+        "2024-01/001": ["清徐经济开发区"],
+        "2024-02/001": ["晋中国家农业高新技术产业示范区"],
+        "flat": ["太原经济技术开发区"],
+    }
+    tables.extract_to(corpus, tmp_path / "out", cache=False)
+    written = pd.read_csv(tmp_path / "out" / "documents.csv", encoding="utf-8-sig")
+    assert list(written["doc_id"]) == list(found.documents["doc_id"])
 
 
 def test_a_cached_run_restores_the_files_and_names_the_skipped_again(

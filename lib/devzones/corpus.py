@@ -458,21 +458,30 @@ def corpus_files(folder: str | Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.txt") if p.is_file())
 
 
-def read_document(path: str | Path) -> RawDocument:
-    """Read one file; raise ``CorpusError`` naming the file when it cannot be read."""
+def doc_id_of(path: Path, root: Path) -> str:
+    """A file's doc_id: its path under the corpus folder without ``.txt``, which is the file
+    stem in a flat folder; files of the same name in different sub-folders (a folder per month,
+    say) stay apart."""
+    return path.relative_to(root).with_suffix("").as_posix()
+
+
+def read_document(path: str | Path, doc_id: str | None = None) -> RawDocument:
+    """Read one file (``doc_id`` by default its stem); raise ``CorpusError`` naming the file
+    when it cannot be read."""
     path = Path(path)
     try:
         text, encoding = decode_bytes(path.read_bytes())
     except CorpusError as exc:
         raise CorpusError(f"{path.name}: {exc}") from exc
-    return parse_document(path.stem, path, text, encoding)
+    return parse_document(doc_id or path.stem, path, text, encoding)
 
 
 def iter_corpus(folder: str | Path) -> Iterator[RawDocument | LoadError]:
     """Yield a ``RawDocument`` or a ``LoadError`` for every file, in file-name order."""
-    for path in corpus_files(folder):
+    root = Path(folder)
+    for path in corpus_files(root):
         try:
-            yield read_document(path)
+            yield read_document(path, doc_id_of(path, root))
         except (CorpusError, OSError) as exc:
             yield LoadError(path, str(exc).removeprefix(f"{path.name}: "))
 

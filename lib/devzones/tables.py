@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import ExitStack, contextmanager, suppress
 from dataclasses import dataclass, field
+from itertools import repeat
 from pathlib import Path
 from typing import Protocol, TextIO
 
@@ -34,7 +35,14 @@ from tqdm import tqdm
 from devzones import chains, investment, zones
 from devzones.cache import ResultCache, atomic_write, corpus_key
 from devzones.clean import Document, clean_document
-from devzones.corpus import CorpusError, LoadError, corpus_files, iter_corpus, read_document
+from devzones.corpus import (
+    CorpusError,
+    LoadError,
+    corpus_files,
+    doc_id_of,
+    iter_corpus,
+    read_document,
+)
 from devzones.frames import Schema
 
 DOCUMENT_COLUMNS = [
@@ -182,18 +190,21 @@ def document_result(doc: Document) -> DocResult:
     return DocResult(doc.doc_id, document_row(doc), values)
 
 
-def extract_document(path: str | Path) -> DocResult:
-    """Read, clean and extract one file (pure: the result depends on the file and the code only).
-    Raises ``CorpusError``/``OSError`` for a file that cannot be read."""
-    return document_result(clean_document(read_document(Path(path))))
+def extract_document(path: str | Path, root: str | Path | None = None) -> DocResult:
+    """Read, clean and extract one file of the corpus folder ``root`` (which names it: see
+    ``doc_id_of``; by default its folder). Pure: the result depends on the file, its name and
+    the code only. Raises ``CorpusError``/``OSError`` for a file that cannot be read."""
+    path = Path(path)
+    doc_id = doc_id_of(path, Path(root)) if root is not None else None
+    return document_result(clean_document(read_document(path, doc_id)))
 
 
-def _extract_or_error(path: str | Path) -> DocResult | LoadError:
+def _extract_or_error(path: str | Path, root: str | Path) -> DocResult | LoadError:
     """``extract_document`` that turns any failure into a ``LoadError``: one bad file, or one
     extractor bug on an odd file, must not stop a run over thousands."""
     path = Path(path)
     try:
-        return extract_document(path)
+        return extract_document(path, root)
     except (CorpusError, OSError) as exc:
         return LoadError(path, str(exc).removeprefix(f"{path.name}: "))
     except Exception as exc:
@@ -400,18 +411,20 @@ def build_tables(docs: list[Document], errors: list[LoadError] | None = None) ->
 
 # --- engines ------------------------------------------------------------------------------
 
-Runner = Callable[[list[Path]], Iterable[DocResult | LoadError]]
+Runner = Callable[[list[Path], Path], Iterable[DocResult | LoadError]]
 
 
 @contextmanager
 def _local_engine(jobs: int) -> Iterator[Runner]:
     """In-process for one job, else a process pool fed in chunks; results come back in order."""
     if jobs == 1:
-        yield lambda paths: map(_extract_or_error, paths)
+        yield lambda paths, root: map(_extract_or_error, paths, repeat(root))
         return
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         # every file is queued at once, so workers never wait while this process builds frames
-        yield lambda paths: pool.map(_extract_or_error, paths, chunksize=POOL_CHUNK)
+        yield lambda paths, root: pool.map(
+            _extract_or_error, paths, repeat(root), chunksize=POOL_CHUNK
+        )
 
 
 def _import_dask():
@@ -451,11 +464,11 @@ def _dask_engine(jobs: int, scheduler: str | None) -> Iterator[Runner]:
     with _dask_client(jobs, scheduler) as client:
         workers = len(client.scheduler_info()["workers"]) or jobs
 
-        def run(paths: list[Path]) -> Iterator[DocResult | LoadError]:
+        def run(paths: list[Path], root: Path) -> Iterator[DocResult | LoadError]:
             for start in range(0, len(paths), DASK_SLICE):  # results held: one slice's
                 part = [str(p) for p in paths[start : start + DASK_SLICE]]
                 items = bag.from_sequence(part, npartitions=min(len(part), 2 * workers))
-                yield from client.compute(items.map(_extract_or_error)).result()
+                yield from client.compute(items.map(_extract_or_error, str(root))).result()
 
         yield run
 
@@ -482,12 +495,12 @@ def _lazy_engine(engine: str, jobs: int, scheduler: str | None) -> Iterator[Runn
     with ExitStack() as stack:
         started: list[Runner] = []
 
-        def run(paths: list[Path]) -> Iterable[DocResult | LoadError]:
+        def run(paths: list[Path], root: Path) -> Iterable[DocResult | LoadError]:
             if not paths:
                 return []
             if not started:
                 started.append(stack.enter_context(_engine(engine, jobs, scheduler)))
-            return started[0](paths)
+            return started[0](paths, root)
 
         yield run
 
@@ -507,10 +520,10 @@ def _file_keys(store: ResultCache | None, files: list[Path], root: Path) -> dict
     return keys
 
 
-def corpus_order(files: Iterable[Path]) -> list[Path]:
-    """Files in doc_id (file stem) order, so that batches, and the tables' rows, come out
-    sorted; the path breaks ties between equal stems in different folders."""
-    return sorted(files, key=lambda p: (p.stem, p))
+def corpus_order(files: Iterable[Path], root: Path) -> list[Path]:
+    """Files in doc_id order (see ``doc_id_of``), so that batches, and the tables' rows, come
+    out sorted."""
+    return sorted(files, key=lambda p: doc_id_of(p, root))
 
 
 def _open_cache(cache: bool | str | Path) -> ResultCache | None:
@@ -519,6 +532,7 @@ def _open_cache(cache: bool | str | Path) -> ResultCache | None:
 
 def _feed(
     pipeline: _Pipeline,
+    root: Path,
     files: list[Path],
     store: ResultCache | None,
     keys: dict[Path, str],
@@ -539,13 +553,13 @@ def _feed(
     )
     hits = {p for p in files if p in keys and store is not None and store.has(keys[p])}
     with bar, _lazy_engine(engine, jobs, scheduler) as run:
-        extracted = iter(run([p for p in files if p not in hits]))
+        extracted = iter(run([p for p in files if p not in hits], root))
         for path in files:
             item = store.get(keys[path]) if path in hits else None
             if item is not None:
                 cached += 1
             else:  # not stored, or an unreadable entry: extract it now
-                item = _extract_or_error(path) if path in hits else next(extracted)
+                item = _extract_or_error(path, root) if path in hits else next(extracted)
                 if path in keys and isinstance(item, DocResult):
                     store.put(keys[path], item)
             pipeline.add(item)
@@ -571,12 +585,13 @@ def extract_corpus(
     too large for memory, ``extract_to`` writes the same tables batch by batch.
     """
     began = time.perf_counter()
-    files = corpus_order(corpus_files(corpus))
+    root = Path(corpus)
+    files = corpus_order(corpus_files(root), root)
     store = _open_cache(cache)
-    keys = _file_keys(store, files, Path(corpus))
+    keys = _file_keys(store, files, root)
     pipeline = _Pipeline()
     options = dict(jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
-    cached = _feed(pipeline, files, store, keys, **options)
+    cached = _feed(pipeline, root, files, store, keys, **options)
     tables = pipeline.tables()
     tables.stats.cached = cached
     tables.stats.seconds = time.perf_counter() - began
@@ -599,7 +614,7 @@ def extract_to(
     that fails leaves the previous files as they were."""
     began = time.perf_counter()
     root = Path(corpus)
-    files = corpus_order(corpus_files(root))  # a missing corpus fails before out is made
+    files = corpus_order(corpus_files(root), root)  # a missing corpus fails before out is made
     check_engine(engine)
     out = Path(out)
     store = _open_cache(cache)
@@ -614,7 +629,7 @@ def extract_to(
     with tempfile.TemporaryDirectory(prefix=".spill-", dir=out) as spill:
         pipeline = _Pipeline(Path(spill))
         options = dict(jobs=jobs, engine=engine, scheduler=scheduler, progress=progress)
-        cached = _feed(pipeline, files, store, keys, **options)
+        cached = _feed(pipeline, root, files, store, keys, **options)
         with _FileSink(out) as sink:
             stats = pipeline.finish(sink)
     if run_key:
