@@ -339,3 +339,24 @@ def test_a_based_on_modifier_takes_the_groups_head_noun() -> None:
     assert df["name"].tolist() == ["碳基新材料", "硅基新材料"]
     df = chains.extract(doc_of("打造碳基、硅基等重点产业链。"))
     assert df["name"].tolist() == ["碳基", "硅基"]
+
+
+def test_a_verb_before_the_quote_or_the_list_is_not_part_of_the_name():
+    df = chains.extract(
+        doc_of(
+            "园区围绕“谷子种植—小米加工—电商销售”打造小米全产业链。"
+            "全市构建起铸造、煤机、氢能3条重点产业链,高新区牵头承担铸造、氢能2条产业链。"
+        )
+    )
+    assert staged(df) == [("小米", ["谷子种植", "小米加工", "电商销售"])]
+    assert sorted(set(df["name"])) == ["小米", "氢能", "煤机", "铸造"]
+
+
+def test_function_words_and_a_zone_before_a_single_chain_are_not_part_of_its_name():
+    df = chains.extract(
+        doc_of(
+            "其中铸造产业链产值增长一成。为支持产业链发展,设立专项资金。"
+            "每条产业链编制一张图谱。该区铝产业链延链项目开工,甲城经开区镁产业链新落地项目5个。"
+        )
+    )
+    assert sorted(set(df["name"])) == ["铝", "铸造", "镁"]

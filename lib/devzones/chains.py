@@ -73,7 +73,8 @@ _CHAIN_WORD = re.compile(r"产业链条|产业链|链条")
 _CLAUSE_END = set(',，。;；:：!！?？\n\r“”"‘’《》【】[]<>「」『』|　 \t')
 # Verbs, prepositions and function words: a name starts after the last one of them.
 _BOUNDARY = re.compile(
-    "延伸出|延伸|延长|打造|聚焦|围绕|培育出|培育|构建|构筑|形成|做强|做大|做优|壮大|布局|包括|"
+    "延伸出|延伸|延长|打造|聚焦|围绕|培育出|培育|构建起|建立起|搭建起|构建|构筑|形成|做强|做大|做优|"
+    "壮大|布局|包括|牵头|承担|支持|"
     "涵盖|建设|推进|推动|加快|拓展|拓宽|完善|强化|补齐|打通|提升|带动|实施|实现|引进|引导|融入|"
     "着力|全力|积极|大力|瞄准|面向|赋能|标志着|作为|具有|重点|细化|成功|优化|发展|突出|梳理|"
     "制定|设置|编制|绘制|深化|健全|畅通|稳定|保障|增强|巩固|拉长|延展|串联|贯通|整合|对接|嵌入|"
@@ -83,7 +84,8 @@ _BOUNDARY = re.compile(
     "选定|摸清|拥有|具备|完整|齐全|较为|相对|唯一|涉及|进入|入选|纳入|列入|聚集|集聚|吸引|引领|"
     "牵引|推出|做精|做深|升级|转型|构成|组成|采用|新增|新建|续建|在建|开工|签约|储备|落户|入驻|"
     "今年|去年|明年|目前|当前|近年来|以来|年内|上半年|下半年|"
-    "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该|本|这|此|其|各|等(?!离子)"
+    "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该区|本区|我区|全区|该|本|这|此|其中|其|"
+    "各|每|等(?!离子)"
 )
 _CONNECTOR = re.compile("以及|及|和|与")
 _JOINT = re.compile("、|以及|和|及|与|等")
@@ -179,7 +181,7 @@ _ONE_CHAR_INDUSTRIES = frozenset("煤钢铁铝镁铜锂硅氢钛锌镍钒锰碳�
 _LEVEL_END = re.compile(r"级$")
 # 综改区新材料, 甲园区光伏: the zone that hosts the chain, not part of its name.
 _ZONE_PREFIX = re.compile(
-    r"^(?:.{0,10}?(?:开发区|高新区|经开区|综改区|示范区)|.{1,10}?(?:园区|新区|新城))(?=..)"
+    r"^(?:.{0,10}?(?:开发区|高新区|经开区|综改区|示范区)|.{1,10}?(?:园区|新区|新城))(?=.)"
 )
 _TRAILING_NOTE = re.compile(r"[(（][^()（）]*[)）]$")  # 特殊钢(不锈钢)
 _ENUMERATOR = re.compile(r"^[(（]?[\d一二三四五六七八九十]{1,3}[.．)）]\s*")  # (一)特钢产业链
@@ -497,8 +499,10 @@ def _staged_name(doc: Document, start: int, end: int, quoted: bool, listed: list
         ):
             return name
         after = _AFTER_QUOTE.match(text, end + 1, min(len(text), end + 14))
-        if after and (name := chain_name(after.group(1))):
-            return name
+        if after:
+            a, b = after.span(1)  # “…”打造白酒全产业链: the name starts after the verb
+            if name := chain_name(text[_after_last_boundary(text, a, b) : b]):
+                return name
     ss, _ = doc.sentence_span(start)
     for lo in (ss, _paragraph(text, start)[0]):
         head = _HEAD_NAME.match(text, lo, start)
