@@ -314,3 +314,9 @@ def test_innovation_park_and_its_declared_short_name():
 def test_a_park_named_as_a_funded_project_later_in_its_sentence_is_no_zone() -> None:
     text = "临猗智慧物流产业园项目，由本地一家企业投资建设，总投资8亿元。"
     assert zones.find_mentions(_text_doc(text)).empty
+
+
+def test_a_preposition_or_a_phase_before_a_park_is_not_part_of_a_name():
+    text = "除智能装备产业园外,示范区还建成汽配产业园。一期园区入驻率达到九成。"
+    m = zones.find_mentions(_text_doc(text))
+    assert list(m["surface"]) == ["智能装备产业园", "汽配产业园"]

@@ -94,7 +94,7 @@ _CJK = re.compile(r"[\u3400-\u9fff]")
 # determiners' verbs, and verbs that take a zone as object. Language rules, not names.
 _STOP_WORDS = _words(
     """规划 走访 观摩 察看 查看 开建 动工 竣工 加速 全面 大力 着力 努力 力争 确保 争取 计划 预计 拟
-    已 年来 近年来 在 于 的 和 与 及 或 以 为 是 将 把 对 向 从 由 到 了 着 过 之 等 并 被 让 使
+    已 年来 近年来 在 于 的 和 与 及 或 以 为 是 将 把 对 向 从 由 到 了 着 过 之 等 并 被 让 使 除
     给 跟 且 而 又 也 就 都 还 再 赴 往 即 至 公司 集团 企业 负责 管理 进入 深入 离开 覆盖 遍布
     扩大 运营 招商 开发 拥有 据悉 经过 来自 位于 地处 坐落 落地 落户 入驻 进驻 依托 打造 建设
     推进 推动 围绕 加快 布局 设在 作为 成为 包括 包含 涵盖 聚焦 培育 服务 融入 助力 支持 对接
@@ -294,6 +294,8 @@ def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
     if before and before[-1].isalnum() and not _CJK.match(before[-1]):
         return "reject"  # cut at a number or symbol: 6大…园区, Ⅲ型…产业园
     if _NUMERAL_MEASURE.search(head) or (_is_generic(head) and not in_zone):
+        return "reject"
+    if _PHASE.fullmatch(head):  # 一期园区: a phase of a park named before, not a name
         return "reject"
     if head.startswith(_DESIGNATION_OPENERS) or head.endswith(_OFFICE_ENDINGS):
         return "reject"
