@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from devzones.runner import Job, execute_all
+from devzones.runner import Job, execute_all, exit_without_teardown
 
 NOTEBOOK = Path(__file__).resolve().parent / "empty.ipynb"
 THEMES = ("zones", "chains", "investment")  # the report's notebooks, in its order
@@ -41,6 +41,7 @@ def main() -> None:
     failed = [r for r in execute_all(jobs, args.out) if not r.ok]
     if failed:
         raise SystemExit(f"empty notebook failed: {failed[0].error}")
+    exit_without_teardown(0)  # as the devzones command ends
 
 
 if __name__ == "__main__":

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pandas as pd
@@ -61,3 +63,25 @@ def test_clean_with_nothing_readable_exits_1(tmp_path: Path, capsys) -> None:
 def test_clean_missing_folder_exits_2(tmp_path: Path, capsys) -> None:
     assert main(["clean", str(tmp_path / "nowhere"), "--out", str(tmp_path / "out")]) == 2
     assert "not found" in capsys.readouterr().err
+
+
+def test_the_command_flushes_its_output_and_keeps_its_exit_status(
+    corpus: Path, tmp_path: Path
+) -> None:
+    """The command ends without interpreter teardown: what it printed, the files it wrote and
+    its exit status must all survive that."""
+    command = [sys.executable, "-m", "devzones.cli", "clean", str(corpus)]
+    done = subprocess.run(
+        [*command, "--out", str(tmp_path / "out")], capture_output=True, text=True, timeout=120
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.rstrip().endswith(f"5 documents cleaned, 2 skipped -> {tmp_path / 'out'}")
+    assert "skipped empty.txt" in done.stderr
+    assert len(list((tmp_path / "out").glob("*.txt"))) == 5
+    missing = subprocess.run(
+        [sys.executable, "-m", "devzones.cli", "clean", str(tmp_path / "nowhere"), "--out", "x"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert missing.returncode == 2 and "corpus folder not found" in missing.stderr

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from devzones import tables
 from devzones.cache import atomic_write
+from devzones.runner import exit_without_teardown
 
 
 def _report_errors(errors) -> None:
@@ -149,5 +150,11 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def run() -> None:
+    """The ``devzones`` command: ``main``, then out without tearing the interpreter down (see
+    ``runner.exit_without_teardown``)."""
+    exit_without_teardown(main())
+
+
 if __name__ == "__main__":
-    sys.exit(main())
+    run()

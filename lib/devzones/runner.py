@@ -7,18 +7,19 @@ extractors, so the benchmark's empty-notebook floor runs exactly this path with 
 
 from __future__ import annotations
 
+import atexit
 import os
 import sys
 import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from tqdm import tqdm
 
@@ -221,3 +222,14 @@ def execute_all(
             bar.update()
         bar.close()
     return [results[j.theme] for j in jobs]
+
+
+def exit_without_teardown(code: int) -> NoReturn:
+    """Run the exit handlers, flush, and end the process without freeing every module: after a
+    report (pandas, matplotlib, IPython, nbconvert loaded) that teardown takes 0.3 s of 3.5 s,
+    once every file is written and closed."""
+    atexit._run_exitfuncs()
+    for stream in (sys.stdout, sys.stderr):
+        with suppress(OSError, ValueError):  # a closed pipe or stream: nothing left to say
+            stream.flush()
+    os._exit(code)
