@@ -206,6 +206,17 @@ def test_batching_and_jobs_do_not_change_a_byte(
     assert written_bytes(small_batches, tmp_path / "batched") == reference
     pooled = tables.extract_corpus(corpus, jobs=2, cache=False)
     assert written_bytes(pooled, tmp_path / "pooled") == reference
+    monkeypatch.setattr(tables, "AUTO_JOBS_MIN_FILES", 2)  # this corpus's 10 files: a pool
+    auto = tables.extract_corpus(corpus, jobs=None, cache=False)
+    assert written_bytes(auto, tmp_path / "auto") == reference
+
+
+def test_jobs_by_default_one_per_core_only_when_enough_files_need_extracting() -> None:
+    cores = tables.usable_cores()
+    assert cores >= 1
+    assert tables.jobs_for(None, tables.AUTO_JOBS_MIN_FILES) == cores
+    assert tables.jobs_for(None, tables.AUTO_JOBS_MIN_FILES - 1) == 1  # a monthly re-run's few
+    assert tables.jobs_for(3, 1) == 3  # as asked
 
 
 def csv_bytes(folder: Path) -> dict[str, bytes]:

@@ -71,7 +71,8 @@ def cmd_report(args: argparse.Namespace) -> int:
     from devzones import report  # notebooks and charts: imported only for this command
 
     try:
-        plan = report.plan_run(args.theme, args.corpus, dict(args.param or []), args.notebooks)
+        given = dict(args.param or [])
+        plan = report.plan_run(args.theme, args.corpus, given, args.notebooks, jobs=None)
     except report.ParameterError as exc:
         print(f"devzones report: {exc}", file=sys.stderr)
         return 2
@@ -97,7 +98,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("extract", help="extract zones, chains and investments as CSV + Parquet")
     p.add_argument("corpus", type=Path)
     p.add_argument("--out", type=Path, required=True)
-    p.add_argument("--jobs", type=_positive_int, default=1, help="worker processes (default 1)")
+    p.add_argument(
+        "--jobs",
+        type=_positive_int,
+        default=None,
+        help="worker processes (default: one per core when 20 or more files need extracting)",
+    )
     p.add_argument("--engine", choices=tables.ENGINES, default="local")
     p.add_argument("--scheduler", help="dask scheduler address (default: a local cluster)")
     p.add_argument(

@@ -160,11 +160,11 @@ def resolve_focus(zones: pd.DataFrame, focus: str | None) -> str | None:
 # ---------------------------------------------------------------- loading the corpus
 
 
-def load_tables(corpus_dir: str | Path) -> Tables:
+def load_tables(corpus_dir: str | Path, jobs: int | None = 1) -> Tables:
     """Extract the corpus (through the extraction cache, so a monthly re-run only extracts the
-    new articles). Every row carries its sentence (``evidence``): the articles are not read
-    again."""
-    found = tables.extract_corpus(corpus_dir, progress=False)
+    new articles; ``jobs`` as for ``tables.extract_corpus``). Every row carries its sentence
+    (``evidence``): the articles are not read again."""
+    found = tables.extract_corpus(corpus_dir, jobs=jobs, progress=False)
     if not found.stats.documents:
         raise ParameterError(f"no readable articles in {corpus_dir}")
     return found
@@ -426,8 +426,10 @@ def plan_run(
     corpus: str | Path,
     given: Mapping[str, object],
     notebooks_dir: Path | None = None,
+    jobs: int | None = 1,
 ) -> RunPlan:
-    """Check themes, parameters, corpus and focus zone; ``ParameterError`` on the first problem."""
+    """Check themes, parameters, corpus and focus zone (extracting the corpus with ``jobs``
+    processes); ``ParameterError`` on the first problem."""
     notebooks_dir = notebooks_dir or NOTEBOOKS
     chosen = check_themes(themes)
     params = check_parameters(given)
@@ -437,7 +439,7 @@ def plan_run(
     missing = [t for t in chosen if not (notebooks_dir / f"{t}.ipynb").is_file()]
     if missing:
         raise ParameterError(f"notebook not found: {notebooks_dir / missing[0]}.ipynb")
-    found = load_tables(corpus)
+    found = load_tables(corpus, jobs)
     resolve_focus(found.zones, params["focus_zone"])  # type: ignore[arg-type]
     in_period = views.filter_period(found, params["since"], params["until"])  # type: ignore[arg-type]
     return RunPlan(chosen, corpus, params, corpus_summary(in_period), found)

@@ -66,6 +66,7 @@ SURFACE_SUFFIX = "zone_surface"
 BATCH_SIZE = 50
 PROGRESS_MIN_FILES = 20
 POOL_CHUNK = 8  # files per task sent to a worker process
+AUTO_JOBS_MIN_FILES = 20  # documents to extract before more than one process pays (--jobs auto)
 DASK_SLICE = 2000  # files per dask computation
 
 
@@ -487,10 +488,25 @@ def check_engine(engine: str) -> None:
         _import_dask()
 
 
+def usable_cores() -> int:
+    """The cores this process may run on (a container's or a batch job's limit, not the
+    machine's)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def jobs_for(jobs: int | None, files: int) -> int:
+    """Worker processes for ``files`` documents to extract: ``jobs`` as given, or (None) one per
+    usable core once there are enough documents to repay starting them, else one."""
+    if jobs is not None:
+        return jobs
+    return usable_cores() if files >= AUTO_JOBS_MIN_FILES else 1
+
+
 @contextmanager
-def _lazy_engine(engine: str, jobs: int, scheduler: str | None) -> Iterator[Runner]:
+def _lazy_engine(engine: str, jobs: int | None, scheduler: str | None) -> Iterator[Runner]:
     """Start the pool or cluster only when some document is not in the cache: a fully cached
-    run should not pay for worker start-up."""
+    run should not pay for worker start-up (nor, with ``jobs`` None, a run with a few new
+    documents for more than one process)."""
     check_engine(engine)
     with ExitStack() as stack:
         started: list[Runner] = []
@@ -499,7 +515,8 @@ def _lazy_engine(engine: str, jobs: int, scheduler: str | None) -> Iterator[Runn
             if not paths:
                 return []
             if not started:
-                started.append(stack.enter_context(_engine(engine, jobs, scheduler)))
+                workers = jobs_for(jobs, len(paths))
+                started.append(stack.enter_context(_engine(engine, workers, scheduler)))
             return started[0](paths, root)
 
         yield run
@@ -537,7 +554,7 @@ def _feed(
     store: ResultCache | None,
     keys: dict[Path, str],
     *,
-    jobs: int,
+    jobs: int | None,
     engine: str,
     scheduler: str | None,
     progress: bool | None,
@@ -570,7 +587,7 @@ def _feed(
 def extract_corpus(
     corpus: str | Path,
     *,
-    jobs: int = 1,
+    jobs: int | None = 1,
     engine: str = "local",
     scheduler: str | None = None,
     cache: bool | str | Path = True,
@@ -578,11 +595,12 @@ def extract_corpus(
 ) -> Tables:
     """Load, clean and extract a whole folder of articles into tables in memory.
 
-    ``jobs`` worker processes (1: in this process), ``engine`` "local" or "dask" (with
-    ``scheduler`` an address, else a local cluster), ``cache`` True for the default cache folder,
-    a folder, or False; ``progress`` None shows a bar when stderr is a terminal and the corpus is
-    large. The tables are the same whatever the engine, job count or cache state. For a corpus
-    too large for memory, ``extract_to`` writes the same tables batch by batch.
+    ``jobs`` worker processes (1: in this process; None: see ``jobs_for``), ``engine`` "local"
+    or "dask" (with ``scheduler`` an address, else a local cluster), ``cache`` True for the
+    default cache folder, a folder, or False; ``progress`` None shows a bar when stderr is a
+    terminal and the corpus is large. The tables are the same whatever the engine, job count or
+    cache state. For a corpus too large for memory, ``extract_to`` writes the same tables batch
+    by batch.
     """
     began = time.perf_counter()
     root = Path(corpus)
@@ -602,7 +620,7 @@ def extract_to(
     corpus: str | Path,
     out: str | Path,
     *,
-    jobs: int = 1,
+    jobs: int | None = 1,
     engine: str = "local",
     scheduler: str | None = None,
     cache: bool | str | Path = True,
