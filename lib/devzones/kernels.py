@@ -39,10 +39,11 @@ class ForkedKernel:
     stdin = stdout = stderr = None
 
     def __init__(self) -> None:
-        read, self._write = os.pipe()
+        read, write = os.pipe()
+        self._write: int | None = write
         pid = os.fork()
         if pid == 0:
-            os.close(self._write)
+            os.close(write)
             _serve(read)
         os.close(read)
         self.pid = pid
@@ -50,28 +51,35 @@ class ForkedKernel:
 
     def start(self, argv: list[str], cwd: str, env: dict[str, str]) -> None:
         launch = {"argv": argv, "cwd": cwd, "env": env}
-        with os.fdopen(self._write, "w", encoding="utf-8") as pipe:
+        write, self._write = self._write, None
+        with os.fdopen(write, "w", encoding="utf-8") as pipe:
             json.dump(launch, pipe)
 
     def close(self) -> None:
-        """End the child: unused ones exit when the pipe closes; started ones are killed."""
-        try:
-            os.close(self._write)
-        except OSError:  # started: the pipe is closed already
+        """End the child: an unused one exits when its pipe closes; a started one is killed."""
+        if self._write is None:
             self.kill()
+        else:
+            os.close(self._write)
+            self._write = None
         self.wait()
 
     def poll(self) -> int | None:
-        if self.returncode is None:
-            pid, status = os.waitpid(self.pid, os.WNOHANG)
-            if pid:
-                self.returncode = os.waitstatus_to_exitcode(status)
-        return self.returncode
+        return self._reap(os.WNOHANG)
 
     def wait(self, timeout: float | None = None) -> int:
+        code = self._reap(0)
+        assert code is not None  # a blocking wait returns once the child has ended
+        return code
+
+    def _reap(self, flags: int) -> int | None:
         if self.returncode is None:
-            _, status = os.waitpid(self.pid, 0)
-            self.returncode = os.waitstatus_to_exitcode(status)
+            try:
+                pid, status = os.waitpid(self.pid, flags)
+            except ChildProcessError:  # reaped already (SIGCHLD ignored): it has ended
+                pid, status = self.pid, 0
+            if pid:
+                self.returncode = os.waitstatus_to_exitcode(status)
         return self.returncode
 
     def send_signal(self, signum: int) -> None:

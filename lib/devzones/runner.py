@@ -1,8 +1,10 @@
 """The notebook runner behind ``devzones report``: each notebook is executed with papermill in its
-own worker process on this venv's kernel, all of them in parallel, and exported to one
+own worker process on this venv's kernel (on Linux a kernel forked from a process that loaded
+the notebooks' modules once: ``devzones.kernels``), all of them in parallel, and exported to one
 self-contained HTML page (code hidden, images and table scripts embedded, nothing fetched when
 the page opens). It knows nothing of corpora or tables and imports neither pandas nor the
-extractors, so the benchmark's empty-notebook floor runs exactly this path with empty notebooks.
+extractors itself (the caller names what its notebooks import), so the benchmark's
+empty-notebook floor runs exactly this path with empty notebooks.
 """
 
 from __future__ import annotations
