@@ -342,15 +342,11 @@ def _is_furniture_line(line: str) -> bool:
     """Whole lines that are page furniture rather than article text."""
     if line.startswith(_BREADCRUMB_START):
         return True
-    if len(line) < 300 and (
-        _FOOTER_RE.search(line) or ("@" in line and _EMAIL.search(line))
-    ):
+    if len(line) < 300 and (_FOOTER_RE.search(line) or ("@" in line and _EMAIL.search(line))):
         return True
     if _PROSE.search(line):  # the remaining kinds have no clause punctuation
         return False
-    if len(line) < _MAX_TOOL_LINE and (
-        _EDITOR_LINE.match(line) or _PAGE_TOOLS_RE.search(line)
-    ):
+    if len(line) < _MAX_TOOL_LINE and (_EDITOR_LINE.match(line) or _PAGE_TOOLS_RE.search(line)):
         return True
     if len(line) < 80 and any(m in line for m in _BREADCRUMB_MARK):
         return True

@@ -24,7 +24,7 @@ class Schema:
 
     def values(self, rows: Iterable[Mapping[str, object]]) -> list[tuple]:
         """Rows as tuples in column order (keys outside the schema are dropped)."""
-        return [tuple(row.get(c) for c in self.columns) for row in rows]
+        return [tuple(map(row.get, self.columns)) for row in rows]
 
     def frame(self, rows: Sequence[Mapping[str, object]] | Sequence[tuple]) -> pd.DataFrame:
         df = pd.DataFrame(list(rows), columns=list(self.columns))

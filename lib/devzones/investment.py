@@ -25,7 +25,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
-from itertools import islice
+from itertools import islice, repeat
 
 import pandas as pd
 
@@ -282,7 +282,9 @@ def status_cue(text: str, last: bool = True) -> str | None:
 
 
 def _clause_start(text: str, pos: int, floor: int) -> int:
-    return max(floor, max(text.rfind(c, floor, pos) for c in _CLAUSE_BREAK) + 1)
+    n = len(_CLAUSE_BREAK)  # map over rfind: the whole search stays in C
+    last = max(map(text.rfind, _CLAUSE_BREAK, repeat(floor, n), repeat(pos, n)))
+    return max(floor, last + 1)
 
 
 def _clause_end(text: str, pos: int, ceil: int) -> int:

@@ -186,9 +186,15 @@ class _Context:
 # ---------------------------------------------------------------- finding mentions
 
 
+# kind words by their last character, longest first: only those can end where that one stands
+_KIND_WORDS_BY_LAST: dict[str, tuple[str, ...]] = {}
+for _word in KIND_WORDS_BY_LENGTH:
+    _KIND_WORDS_BY_LAST[_word[-1]] = (*_KIND_WORDS_BY_LAST.get(_word[-1], ()), _word)
+
+
 def _kind_word_ending_at(text: str, end: int) -> str:
     """The longest kind word ending at ``end`` ('' when none)."""
-    for word in KIND_WORDS_BY_LENGTH:
+    for word in _KIND_WORDS_BY_LAST.get(text[end - 1 : end] if end > 0 else "", ()):
         if end - len(word) >= 0 and text.startswith(word, end - len(word)):
             return word
     return ""
