@@ -261,7 +261,9 @@ def test_files_of_one_name_in_two_folders_are_two_documents(tmp_path: Path) -> N
         (corpus / month).mkdir(parents=True)
         (corpus / month / "001.txt").write_text(f"{zone}今年签约项目。", encoding="utf-8")
     (corpus / "flat.txt").write_text("太原经济技术开发区今年签约项目。", encoding="utf-8")
+    (corpus / "2024-02" / "002.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00" * 20)
     found = tables.extract_corpus(corpus, cache=False)
+    assert [str(e).split(":")[0] for e in found.errors] == ["2024-02/002.txt"]
     assert list(found.documents["doc_id"]) == ["2024-01/001", "2024-02/001", "flat"]
     by_doc = found.zone_mentions.groupby("doc_id")["surface"].apply(list).to_dict()
     assert by_doc == {
@@ -269,7 +271,8 @@ def test_files_of_one_name_in_two_folders_are_two_documents(tmp_path: Path) -> N
         "2024-02/001": ["晋中国家农业高新技术产业示范区"],
         "flat": ["太原经济技术开发区"],
     }
-    tables.extract_to(corpus, tmp_path / "out", cache=False)
+    _, errors = tables.extract_to(corpus, tmp_path / "out", cache=False)
+    assert [e.label for e in errors] == ["2024-02/002.txt"]
     written = pd.read_csv(tmp_path / "out" / "documents.csv", encoding="utf-8-sig")
     assert list(written["doc_id"]) == list(found.documents["doc_id"])
 

@@ -48,13 +48,19 @@ class RawDocument:
 
 @dataclass(frozen=True)
 class LoadError:
-    """A file that was skipped, and why."""
+    """A file that was skipped, and why; ``name`` is its path under the corpus folder (which
+    tells apart files of one name in different sub-folders), else its file name."""
 
     path: Path
     reason: str
+    name: str = ""
 
     def __str__(self) -> str:
-        return f"{self.path.name}: {self.reason}"
+        return f"{self.label}: {self.reason}"
+
+    @property
+    def label(self) -> str:
+        return self.name or self.path.name
 
 
 class CorpusError(ValueError):
@@ -484,7 +490,8 @@ def iter_corpus(folder: str | Path) -> Iterator[RawDocument | LoadError]:
         try:
             yield read_document(path, doc_id_of(path, root))
         except (CorpusError, OSError) as exc:
-            yield LoadError(path, str(exc).removeprefix(f"{path.name}: "))
+            reason = str(exc).removeprefix(f"{path.name}: ")
+            yield LoadError(path, reason, path.relative_to(root).as_posix())
 
 
 def load_corpus(folder: str | Path) -> tuple[list[RawDocument], list[LoadError]]:

@@ -176,7 +176,7 @@ def write_run_tables(found: Tables, folder: str | Path) -> None:
     folder = Path(folder)
     tables.write_tables(found, folder)
     skipped = pd.DataFrame(
-        [(e.path.name, e.reason) for e in found.errors], columns=["file", "reason"], dtype=object
+        [(e.label, e.reason) for e in found.errors], columns=["file", "reason"], dtype=object
     )
     atomic_write(folder / SKIPPED, lambda p: skipped.to_csv(p, index=False, encoding="utf-8-sig"))
 
@@ -201,7 +201,7 @@ def read_tables(folder: str | Path) -> Tables:
     skipped = pd.read_csv(folder / SKIPPED, dtype=str, keep_default_na=False)
     main = {name: frames.pop(name) for name in tables.TABLE_NAMES}
     errors = [
-        LoadError(Path(f), r) for f, r in zip(skipped["file"], skipped["reason"], strict=True)
+        LoadError(Path(f), r, f) for f, r in zip(skipped["file"], skipped["reason"], strict=True)
     ]
     return Tables(**main, errors=errors, extra=frames)
 

@@ -204,12 +204,13 @@ def _extract_or_error(path: str | Path, root: str | Path) -> DocResult | LoadErr
     """``extract_document`` that turns any failure into a ``LoadError``: one bad file, or one
     extractor bug on an odd file, must not stop a run over thousands."""
     path = Path(path)
+    name = _relative(path, Path(root))
     try:
         return extract_document(path, root)
     except (CorpusError, OSError) as exc:
-        return LoadError(path, str(exc).removeprefix(f"{path.name}: "))
+        return LoadError(path, str(exc).removeprefix(f"{path.name}: "), name)
     except Exception as exc:
-        return LoadError(path, f"extraction failed ({type(exc).__name__}: {exc})")
+        return LoadError(path, f"extraction failed ({type(exc).__name__}: {exc})", name)
 
 
 # --- corpus level -------------------------------------------------------------------------
@@ -639,7 +640,7 @@ def extract_to(
     keys = _file_keys(store, files, root)
     run_key = corpus_key(keys[p] for p in files) if store and len(keys) == len(files) else None
     if run_key and (record := store.restore(run_key, out)) is not None:
-        errors = [LoadError(root / name, reason) for name, reason in record["skipped"]]
+        errors = [LoadError(root / name, reason, name) for name, reason in record["skipped"]]
         stats = ExtractStats(len(files), record["documents"], len(errors), record["documents"])
         stats.seconds = time.perf_counter() - began
         return stats, errors
