@@ -211,10 +211,14 @@ def test_batching_and_jobs_do_not_change_a_byte(
     assert written_bytes(auto, tmp_path / "auto") == reference
 
 
-def test_jobs_by_default_one_per_core_only_when_enough_files_need_extracting() -> None:
+def test_jobs_by_default_one_per_core_only_when_enough_files_need_extracting(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     cores = tables.usable_cores()
     assert cores >= 1
-    assert tables.jobs_for(None, tables.AUTO_JOBS_MIN_FILES) == cores
+    assert tables.jobs_for(None, tables.AUTO_JOBS_MIN_FILES) == min(cores, tables.AUTO_JOBS_MAX)
+    monkeypatch.setattr(tables, "usable_cores", lambda: 64)
+    assert tables.jobs_for(None, 10_000) == tables.AUTO_JOBS_MAX  # a big server, not asked
     assert tables.jobs_for(None, tables.AUTO_JOBS_MIN_FILES - 1) == 1  # a monthly re-run's few
     assert tables.jobs_for(3, 1) == 3  # as asked
 

@@ -102,7 +102,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--jobs",
         type=_positive_int,
         default=None,
-        help="worker processes (default: one per core when 20 or more files need extracting)",
+        help="worker processes (default: one per core, up to 8, when 20 or more files need "
+        "extracting)",
     )
     p.add_argument("--engine", choices=tables.ENGINES, default="local")
     p.add_argument("--scheduler", help="dask scheduler address (default: a local cluster)")

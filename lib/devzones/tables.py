@@ -67,6 +67,7 @@ BATCH_SIZE = 50
 PROGRESS_MIN_FILES = 20
 POOL_CHUNK = 8  # files per task sent to a worker process
 AUTO_JOBS_MIN_FILES = 20  # documents to extract before more than one process pays (--jobs auto)
+AUTO_JOBS_MAX = 8  # each worker holds ~150 MB: a many-core server is not filled unless asked
 DASK_SLICE = 2000  # files per dask computation
 
 
@@ -497,10 +498,11 @@ def usable_cores() -> int:
 
 def jobs_for(jobs: int | None, files: int) -> int:
     """Worker processes for ``files`` documents to extract: ``jobs`` as given, or (None) one per
-    usable core once there are enough documents to repay starting them, else one."""
+    usable core, up to ``AUTO_JOBS_MAX``, once there are enough documents to repay starting them,
+    else one."""
     if jobs is not None:
         return jobs
-    return usable_cores() if files >= AUTO_JOBS_MIN_FILES else 1
+    return min(usable_cores(), AUTO_JOBS_MAX) if files >= AUTO_JOBS_MIN_FILES else 1
 
 
 @contextmanager
