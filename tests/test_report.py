@@ -183,6 +183,28 @@ def test_the_workbook_keeps_article_text_as_text(seeds_dir, tmp_path) -> None:
     assert not any(c.hyperlink for c in cells)
 
 
+def test_the_workbook_writes_numbers_as_numbers_and_gaps_as_blanks(seeds_dir, tmp_path) -> None:
+    rep = report.Report("zones", seeds_dir, tmp_path / "out")
+    df = pd.DataFrame(
+        {
+            "count": pd.array([3, None], dtype="Int64"),
+            "amount": [2.5, float("nan")],
+            "staged": [True, False],
+            "note": ["", None],
+            "big": [float("inf"), 1e12],
+        }
+    )
+    rep.table("mixed", df)
+    rep.save()
+    sheet = openpyxl.load_workbook(tmp_path / "out" / "zones.xlsx")["mixed"]
+    rows = [[c.value for c in row] for row in sheet.iter_rows()]
+    assert rows == [
+        ["count", "amount", "staged", "note", "big"],
+        [3, 2.5, True, None, "inf"],
+        [None, None, False, None, 1e12],
+    ]
+
+
 def test_table_html_escapes_cells_and_links_nowhere() -> None:
     import pandas as pd
 

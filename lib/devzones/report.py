@@ -12,6 +12,7 @@ from __future__ import annotations
 import difflib
 import html
 import json
+import math
 import os
 import re
 import shutil
@@ -23,6 +24,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import numpy as np
 import pandas as pd
 import pyarrow.parquet as pq
 from pandas.api.types import is_numeric_dtype
@@ -41,8 +43,9 @@ from devzones.runner import (  # noqa: F401  (the runner's names, still importab
 )
 from devzones.tables import Tables
 
-if TYPE_CHECKING:  # charts are drawn only inside the notebooks
+if TYPE_CHECKING:  # charts are drawn, and workbooks written, only inside the notebooks
     from matplotlib.figure import Figure
+    from xlsxwriter.worksheet import Worksheet
 
 THEMES = ("zones", "chains", "investment")
 NOTEBOOKS = Path(__file__).resolve().parents[2] / "notebooks"
@@ -256,6 +259,24 @@ def _display(obj: object) -> None:
     display(obj)
 
 
+def _write_cell(sheet: Worksheet, row: int, col: int, value: object) -> None:
+    """One cell as pandas would write it: missing values and empty text blank, infinities as
+    text."""
+    if value is None or value is pd.NA or value is pd.NaT or value == "":
+        return
+    if isinstance(value, bool | np.bool_):
+        sheet.write_boolean(row, col, bool(value))
+    elif isinstance(value, int | float | np.integer | np.floating):
+        if math.isnan(value):
+            return
+        if math.isinf(value):
+            sheet.write_string(row, col, "inf" if value > 0 else "-inf")
+        else:
+            sheet.write_number(row, col, value)
+    else:
+        sheet.write_string(row, col, str(value))
+
+
 class Report:
     """One theme's report inside its notebook: the filtered tables, the theme's views in the
     reader's script, and display helpers that also save every table and figure shown. The tables
@@ -386,17 +407,21 @@ class Report:
         return [*written, f"{self.theme}.xlsx", *self.figures]
 
     def _write_workbook(self, path: str) -> None:
-        # a file object: the temporary name has no .xlsx suffix for pandas to check
-        with (
-            open(path, "wb") as handle,
-            pd.ExcelWriter(
-                handle, engine="xlsxwriter", engine_kwargs={"options": WORKBOOK_OPTIONS}
-            ) as writer,
-        ):
-            for name, df in self.shown.items():
-                df.to_excel(writer, sheet_name=name[:31], index=False)
-            if not self.shown:
-                pd.DataFrame().to_excel(writer, sheet_name="empty")
+        """A sheet per table shown, written row by row in XlsxWriter's constant-memory mode: a
+        workbook of 10^5 rows is streamed to disk, not built in memory first."""
+        import xlsxwriter
+
+        book = xlsxwriter.Workbook(path, {"constant_memory": True, **WORKBOOK_OPTIONS})
+        try:
+            header = book.add_format({"bold": True, "border": 1})
+            for name, df in (self.shown or {"empty": pd.DataFrame()}).items():
+                sheet = book.add_worksheet(name[:31])
+                sheet.write_row(0, 0, [str(c) for c in df.columns], header)
+                for r, row in enumerate(df.itertuples(index=False, name=None), start=1):
+                    for c, value in enumerate(row):
+                        _write_cell(sheet, r, c, value)
+        finally:
+            book.close()
 
     def files(self) -> None:
         """Save, then list the files written (names only: the folder moves when a run ends)."""
