@@ -18,7 +18,7 @@ import re
 import shutil
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -68,6 +68,12 @@ NOTEBOOK_IMPORTS = (
     "pandas.io.formats.style",
     "xlsxwriter",
 )
+# each theme shows the sentences of its own rows only; a run's notebook reads no others
+UNSHOWN_EVIDENCE = {
+    "zones": {"investments": ["evidence"], "chains": ["evidence"]},
+    "chains": {"zone_mentions": ["evidence"], "investments": ["evidence"]},
+    "investment": {"zone_mentions": ["evidence"], "chains": ["evidence"]},
+}
 TABLES_DIR = "tables"  # in a run folder: the corpus's tables, which its notebooks read
 SKIPPED = "skipped.csv"  # beside them: the files the extraction skipped, and why
 PAGE_LENGTH = 25  # rows per page of an interactive table; shorter tables show without paging
@@ -184,11 +190,13 @@ def write_run_tables(found: Tables, folder: str | Path) -> None:
     atomic_write(folder / SKIPPED, lambda p: skipped.to_csv(p, index=False, encoding="utf-8-sig"))
 
 
-def _read_frame(path: Path) -> pd.DataFrame:
-    """A Parquet table as it was in memory: columns that were plain objects (text with gaps)
-    come back as objects with None in the gaps, not as pandas' string dtype."""
-    df = pd.read_parquet(path)
-    written = pq.read_schema(path).pandas_metadata or {}
+def _read_frame(path: Path, without: Sequence[str] = ()) -> pd.DataFrame:
+    """A Parquet table as it was in memory (less the columns ``without``): columns that were
+    plain objects (text with gaps) come back as objects with None in the gaps, not as pandas'
+    string dtype."""
+    schema = pq.read_schema(path)
+    df = pd.read_parquet(path, columns=[c for c in schema.names if c not in without])
+    written = schema.pandas_metadata or {}
     for column in written.get("columns", []):
         name = column["name"]
         if column.get("numpy_type") == "object" and name in df and df[name].dtype != object:
@@ -196,11 +204,14 @@ def _read_frame(path: Path) -> pd.DataFrame:
     return df
 
 
-def read_tables(folder: str | Path) -> Tables:
+def read_tables(folder: str | Path, without: Mapping[str, Sequence[str]] | None = None) -> Tables:
     """The tables ``write_run_tables`` wrote, as they were: what a run's notebooks read instead
-    of extracting the corpus a second time."""
+    of extracting the corpus a second time. ``without`` leaves columns out, by table."""
     folder = Path(folder)
-    frames = {p.stem: _read_frame(p) for p in sorted(folder.glob("*.parquet"))}
+    without = without or {}
+    frames = {
+        p.stem: _read_frame(p, without.get(p.stem, ())) for p in sorted(folder.glob("*.parquet"))
+    }
     skipped = pd.read_csv(folder / SKIPPED, dtype=str, keep_default_na=False)
     main = {name: frames.pop(name) for name in tables.TABLE_NAMES}
     errors = [
@@ -300,8 +311,13 @@ class Report:
         self.theme = check_themes([theme])[0]
         self.corpus_dir = Path(corpus_dir)
         self.output_dir = Path(output_dir)
-        # a run hands its notebooks the tables it extracted; on its own a notebook extracts
-        self.everything = read_tables(tables_dir) if tables_dir else load_tables(self.corpus_dir)
+        # a run hands its notebooks the tables it extracted (less the sentences of the other
+        # themes' rows: the bulk of the tables, at any size); on its own a notebook extracts
+        self.everything = (
+            read_tables(tables_dir, UNSHOWN_EVIDENCE[self.theme])
+            if tables_dir
+            else load_tables(self.corpus_dir)
+        )
         self.tables = views.filter_period(
             self.everything, self.params["since"], self.params["until"]
         )
