@@ -85,3 +85,11 @@ def test_the_command_flushes_its_output_and_keeps_its_exit_status(
         timeout=120,
     )
     assert missing.returncode == 2 and "corpus folder not found" in missing.stderr
+    helped = subprocess.run(
+        [sys.executable, "-m", "devzones.cli", "--help"], capture_output=True, text=True, timeout=60
+    )
+    assert helped.returncode == 0 and helped.stdout.startswith("usage: devzones")
+    misused = subprocess.run(
+        [sys.executable, "-m", "devzones.cli", "clean"], capture_output=True, text=True, timeout=60
+    )
+    assert misused.returncode == 2 and "required" in misused.stderr

@@ -159,8 +159,17 @@ def main(argv: list[str] | None = None) -> int:
 
 def run() -> None:
     """The ``devzones`` command: ``main``, then out without tearing the interpreter down (see
-    ``runner.exit_without_teardown``)."""
-    exit_without_teardown(main())
+    ``runner.exit_without_teardown``), also after ``--help`` or a usage error, so that the
+    benchmarks' start-up sample (``--help``) ends the way a run does."""
+    try:
+        code = main()
+    except SystemExit as exc:  # argparse has printed what it had to say
+        if exc.code is None or isinstance(exc.code, int):
+            code = exc.code or 0
+        else:
+            print(exc.code, file=sys.stderr)
+            code = 1
+    exit_without_teardown(code)
 
 
 if __name__ == "__main__":
