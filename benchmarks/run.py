@@ -94,7 +94,8 @@ def run_measured(cmd: Sequence[str], cwd: Path, env: dict[str, str]) -> Run:
 @dataclass(frozen=True)
 class Timing:
     """Repeated runs of one command: the fastest wall time (on a shared machine interference only
-    ever adds time), the largest peak RSS, the last run's output."""
+    ever adds time), the largest peak RSS, the output of the first failed run or else the
+    last."""
 
     runs: tuple[Run, ...]
 
@@ -112,7 +113,8 @@ class Timing:
 
     @property
     def last(self) -> Run:
-        return self.runs[-1]
+        """The first failed run, else the last one: what a failure note should quote."""
+        return next((r for r in self.runs if not r.ok), self.runs[-1])
 
 
 def child_env() -> dict[str, str]:
