@@ -465,11 +465,20 @@ def corpus_files(folder: str | Path) -> list[Path]:
     return sorted(p for p in root.rglob("*.txt") if p.is_file())
 
 
+def name_in_corpus(path: Path, root: Path) -> str:
+    """A file's path under the corpus folder ``root`` (its full path when outside it): how
+    skipped files are named, and what doc_ids are made from."""
+    try:
+        return path.relative_to(root).as_posix()
+    except ValueError:
+        return str(path)
+
+
 def doc_id_of(path: Path, root: Path) -> str:
     """A file's doc_id: its path under the corpus folder without ``.txt``, which is the file
     stem in a flat folder; files of the same name in different sub-folders (a folder per month,
     say) stay apart."""
-    return path.relative_to(root).with_suffix("").as_posix()
+    return name_in_corpus(path.with_suffix(""), root)
 
 
 def read_document(path: str | Path, doc_id: str | None = None) -> RawDocument:
@@ -491,7 +500,7 @@ def iter_corpus(folder: str | Path) -> Iterator[RawDocument | LoadError]:
             yield read_document(path, doc_id_of(path, root))
         except (CorpusError, OSError) as exc:
             reason = str(exc).removeprefix(f"{path.name}: ")
-            yield LoadError(path, reason, path.relative_to(root).as_posix())
+            yield LoadError(path, reason, name_in_corpus(path, root))
 
 
 def load_corpus(folder: str | Path) -> tuple[list[RawDocument], list[LoadError]]:

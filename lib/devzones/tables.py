@@ -41,6 +41,7 @@ from devzones.corpus import (
     corpus_files,
     doc_id_of,
     iter_corpus,
+    name_in_corpus,
     read_document,
 )
 from devzones.frames import Schema
@@ -205,7 +206,7 @@ def _extract_or_error(path: str | Path, root: str | Path) -> DocResult | LoadErr
     """``extract_document`` that turns any failure into a ``LoadError``: one bad file, or one
     extractor bug on an odd file, must not stop a run over thousands."""
     path = Path(path)
-    name = _relative(path, Path(root))
+    name = name_in_corpus(path, Path(root))
     try:
         return extract_document(path, root)
     except (CorpusError, OSError) as exc:
@@ -654,19 +655,12 @@ def extract_to(
         with _FileSink(out) as sink:
             stats = pipeline.finish(sink)
     if run_key:
-        skipped = [[_relative(e.path, root), e.reason] for e in pipeline.errors]
+        skipped = [[e.label, e.reason] for e in pipeline.errors]
         record = {"documents": stats.documents, "skipped": skipped}
         store.keep(run_key, out, sink.file_names(), record)
     stats.cached = cached
     stats.seconds = time.perf_counter() - began
     return stats, pipeline.errors
-
-
-def _relative(path: Path, root: Path) -> str:
-    try:
-        return path.relative_to(root).as_posix()
-    except ValueError:
-        return str(path)
 
 
 # --- output -------------------------------------------------------------------------------

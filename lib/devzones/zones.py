@@ -187,9 +187,10 @@ class _Context:
 
 
 # kind words by their last character, longest first: only those can end where that one stands
-_KIND_WORDS_BY_LAST: dict[str, tuple[str, ...]] = {}
-for _word in KIND_WORDS_BY_LENGTH:
-    _KIND_WORDS_BY_LAST[_word[-1]] = (*_KIND_WORDS_BY_LAST.get(_word[-1], ()), _word)
+_KIND_WORDS_BY_LAST = {
+    last: tuple(w for w in KIND_WORDS_BY_LENGTH if w[-1] == last)
+    for last in {w[-1] for w in KIND_WORDS_BY_LENGTH}
+}
 
 
 def _kind_word_ending_at(text: str, end: int) -> str:
