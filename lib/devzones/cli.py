@@ -72,11 +72,12 @@ def cmd_report(args: argparse.Namespace) -> int:
 
     try:
         given = dict(args.param or [])
-        plan = report.plan_run(args.theme, args.corpus, given, args.notebooks, jobs=None)
+        plan = report.plan_run(args.theme, args.corpus, given, args.notebooks)
+        progress = sys.stderr.isatty()
+        run_dir, results = report.run_report(plan, args.out, args.notebooks, progress, jobs=None)
     except report.ParameterError as exc:
         print(f"devzones report: {exc}", file=sys.stderr)
         return 2
-    run_dir, results = report.run_report(plan, args.out, args.notebooks, sys.stderr.isatty())
     for r in results:
         print(f"{r.theme:<11} {'ok' if r.ok else 'FAILED'} {r.seconds:>6.1f} s  {r.error or ''}")
     print(f"report -> {run_dir / 'index.html'}")

@@ -1,7 +1,7 @@
 """The reports: parameter checks, the helpers the theme notebooks call, and ``devzones report``
-itself. A run checks every parameter and extracts the corpus once, before any kernel starts;
-writes the tables into the run folder, where the notebooks read them instead of extracting
-again; executes the chosen notebooks in parallel and exports each to a self-contained HTML page
+itself. A run checks every parameter and extracts the corpus once, before any kernel starts,
+streaming the tables into the run folder (never the whole corpus in memory), where the notebooks
+read them instead of extracting again; executes the chosen notebooks in parallel and exports each to a self-contained HTML page
 (``devzones.runner``); and writes an index. A run is built in a hidden temporary folder and
 renamed into ``outputs/<YYYY-MM-DD_HHMMSS>/`` only when complete, and ``outputs/latest`` is
 swapped atomically to the newest run whose notebooks all succeeded.
@@ -19,6 +19,7 @@ import shutil
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
+from contextlib import suppress
 from dataclasses import asdict, dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -68,6 +69,12 @@ NOTEBOOK_IMPORTS = (
     "pandas.io.formats.style",
     "xlsxwriter",
 )
+# what a run's planning reads of the large tables: the keys its period filter and summary use
+PLANNING_COLUMNS = {
+    "zone_mentions": ["doc_id", "zone_id"],
+    "investments": ["doc_id", "zone_id"],
+    "chains": ["doc_id", "name"],
+}
 # each theme shows the sentences of its own rows only; a run's notebook reads no others
 UNSHOWN_EVIDENCE = {
     "zones": {"investments": ["evidence"], "chains": ["evidence"]},
@@ -179,23 +186,34 @@ def load_tables(corpus_dir: str | Path, jobs: int | None = 1) -> Tables:
     return found
 
 
-def write_run_tables(found: Tables, folder: str | Path) -> None:
-    """Write a run's tables (CSV and Parquet) and the list of skipped files, for the reader and
-    for the run's notebooks (``read_tables``)."""
+def extract_run_tables(
+    corpus: str | Path, folder: str | Path, jobs: int | None = 1, progress: bool = False
+) -> None:
+    """Extract the corpus into a run's tables folder (CSV and Parquet, for the reader and for
+    the run's notebooks: ``read_tables``), with the list of skipped files beside them. The tables
+    are streamed to disk batch by batch (``tables.extract_to``), so a run never holds years of
+    articles' rows in memory, and a re-run on an unchanged corpus copies the cached files."""
     folder = Path(folder)
-    tables.write_tables(found, folder)
+    stats, errors = tables.extract_to(
+        corpus, folder, jobs=jobs, progress=None if progress else False
+    )
+    if not stats.documents:
+        raise ParameterError(f"no readable articles in {corpus}")
     skipped = pd.DataFrame(
-        [(e.label, e.reason) for e in found.errors], columns=["file", "reason"], dtype=object
+        [(e.label, e.reason) for e in errors], columns=["file", "reason"], dtype=object
     )
     atomic_write(folder / SKIPPED, lambda p: skipped.to_csv(p, index=False, encoding="utf-8-sig"))
 
 
-def _read_frame(path: Path, without: Sequence[str] = ()) -> pd.DataFrame:
-    """A Parquet table as it was in memory (less the columns ``without``): columns that were
-    plain objects (text with gaps) come back as objects with None in the gaps, not as pandas'
-    string dtype."""
+def _read_frame(
+    path: Path, without: Sequence[str] = (), only: Sequence[str] | None = None
+) -> pd.DataFrame:
+    """A Parquet table as it was in memory (less the columns ``without``; ``only`` these, when
+    given): columns that were plain objects (text with gaps) come back as objects with None in
+    the gaps, not as pandas' string dtype."""
     schema = pq.read_schema(path)
-    df = pd.read_parquet(path, columns=[c for c in schema.names if c not in without])
+    names = [c for c in schema.names if c not in without and (only is None or c in only)]
+    df = pd.read_parquet(path, columns=names)
     written = schema.pandas_metadata or {}
     for column in written.get("columns", []):
         name = column["name"]
@@ -204,13 +222,19 @@ def _read_frame(path: Path, without: Sequence[str] = ()) -> pd.DataFrame:
     return df
 
 
-def read_tables(folder: str | Path, without: Mapping[str, Sequence[str]] | None = None) -> Tables:
-    """The tables ``write_run_tables`` wrote, as they were: what a run's notebooks read instead
-    of extracting the corpus a second time. ``without`` leaves columns out, by table."""
+def read_tables(
+    folder: str | Path,
+    without: Mapping[str, Sequence[str]] | None = None,
+    only: Mapping[str, Sequence[str]] | None = None,
+) -> Tables:
+    """The tables ``extract_run_tables`` wrote, as they were: what a run's notebooks read instead
+    of extracting the corpus a second time. ``without`` leaves columns out, by table; ``only``
+    reads just the columns it names, by table."""
     folder = Path(folder)
-    without = without or {}
+    without, only = without or {}, only or {}
     frames = {
-        p.stem: _read_frame(p, without.get(p.stem, ())) for p in sorted(folder.glob("*.parquet"))
+        p.stem: _read_frame(p, without.get(p.stem, ()), only.get(p.stem))
+        for p in sorted(folder.glob("*.parquet"))
     }
     skipped = pd.read_csv(folder / SKIPPED, dtype=str, keep_default_na=False)
     main = {name: frames.pop(name) for name in tables.TABLE_NAMES}
@@ -453,13 +477,11 @@ class Report:
 
 @dataclass
 class RunPlan:
-    """Everything checked before a kernel starts."""
+    """The checked themes, corpus folder and parameters of a run."""
 
     themes: list[str]
     corpus: Path
     params: dict[str, object]
-    summary: dict[str, object]
-    found: Tables
 
 
 def plan_run(
@@ -467,10 +489,9 @@ def plan_run(
     corpus: str | Path,
     given: Mapping[str, object],
     notebooks_dir: Path | None = None,
-    jobs: int | None = 1,
 ) -> RunPlan:
-    """Check themes, parameters, corpus and focus zone (extracting the corpus with ``jobs``
-    processes); ``ParameterError`` on the first problem."""
+    """Check themes, parameters, corpus folder and notebooks; ``ParameterError`` on the first
+    problem. (The focus zone is checked once the corpus is extracted: ``run_summary``.)"""
     notebooks_dir = notebooks_dir or NOTEBOOKS
     chosen = check_themes(themes)
     params = check_parameters(given)
@@ -480,10 +501,16 @@ def plan_run(
     missing = [t for t in chosen if not (notebooks_dir / f"{t}.ipynb").is_file()]
     if missing:
         raise ParameterError(f"notebook not found: {notebooks_dir / missing[0]}.ipynb")
-    found = load_tables(corpus, jobs)
+    return RunPlan(chosen, corpus, params)
+
+
+def run_summary(folder: str | Path, params: Mapping[str, object]) -> dict[str, object]:
+    """Check the focus zone against a run's tables (``ParameterError`` when it names no zone)
+    and count what the run covers, reading of the large tables only ``PLANNING_COLUMNS``."""
+    found = read_tables(folder, only=PLANNING_COLUMNS)
     resolve_focus(found.zones, params["focus_zone"])  # type: ignore[arg-type]
     in_period = views.filter_period(found, params["since"], params["until"])  # type: ignore[arg-type]
-    return RunPlan(chosen, corpus, params, corpus_summary(in_period), found)
+    return corpus_summary(in_period)
 
 
 def _stamp_dir(out_root: Path, now: datetime) -> Path:
@@ -508,15 +535,19 @@ def run_report(
     out_root: str | Path,
     notebooks_dir: Path | None = None,
     progress: bool = True,
+    jobs: int | None = 1,
 ) -> tuple[Path, list[ThemeResult]]:
-    """Execute the planned notebooks in parallel and write the run folder; return it and the
-    result of each theme."""
+    """Extract the corpus (``jobs`` as for ``tables.extract_to``), check the focus zone, execute
+    the planned notebooks in parallel and write the run folder; return it and the result of
+    each theme. ``ParameterError`` (no readable article, no such zone) leaves nothing behind."""
     out_root = Path(out_root)
+    made = not out_root.exists()
     out_root.mkdir(parents=True, exist_ok=True)
     started = datetime.now()
     work = Path(tempfile.mkdtemp(prefix=".run-", dir=out_root))
     try:
-        write_run_tables(plan.found, work / TABLES_DIR)
+        extract_run_tables(plan.corpus, work / TABLES_DIR, jobs, progress)
+        summary = run_summary(work / TABLES_DIR, plan.params)
         notebooks_dir = notebooks_dir or NOTEBOOKS
         jobs = [
             Job(
@@ -536,7 +567,7 @@ def run_report(
             "started": started.isoformat(timespec="seconds"),
             "corpus": str(plan.corpus),
             "parameters": plan.params,
-            "summary": plan.summary,
+            "summary": summary,
             "themes": [asdict(r) for r in results],
             "version": devzones.__version__,
         }
@@ -547,6 +578,9 @@ def run_report(
         work.rename(target)
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
+        if made:  # a run stopped before it began leaves no folder either
+            with suppress(OSError):
+                out_root.rmdir()
         raise
     if all(r.ok for r in results):
         try:
