@@ -243,7 +243,7 @@ def test_notebook_code_runs_with_every_parameter_set(theme, seeds_dir, tmp_path)
     assert (tmp_path / theme / f"{theme}.xlsx").is_file()
 
 
-def test_a_runs_streamed_tables_read_back_exactly_as_extracted_in_memory(seeds_dir, tmp_path) -> None:
+def test_a_runs_streamed_tables_read_back_as_extracted_in_memory(seeds_dir, tmp_path) -> None:
     corpus = tmp_path / "corpus"
     shutil.copytree(seeds_dir, corpus)
     (corpus / "broken.txt").write_bytes(b"\x00\x01\x02 not an article \xff\xfe")

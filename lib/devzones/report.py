@@ -1,10 +1,11 @@
 """The reports: parameter checks, the helpers the theme notebooks call, and ``devzones report``
 itself. A run checks every parameter and extracts the corpus once, before any kernel starts,
-streaming the tables into the run folder (never the whole corpus in memory), where the notebooks
-read them instead of extracting again; executes the chosen notebooks in parallel and exports each to a self-contained HTML page
-(``devzones.runner``); and writes an index. A run is built in a hidden temporary folder and
-renamed into ``outputs/<YYYY-MM-DD_HHMMSS>/`` only when complete, and ``outputs/latest`` is
-swapped atomically to the newest run whose notebooks all succeeded.
+streaming the tables into the run folder (never the whole corpus in memory), where the
+notebooks read them instead of extracting again; executes the chosen notebooks in parallel and
+exports each to a self-contained HTML page (``devzones.runner``); and writes an index. A run is
+built in a hidden temporary folder and renamed into ``outputs/<YYYY-MM-DD_HHMMSS>/`` only when
+complete, and ``outputs/latest`` is swapped atomically to the newest run whose notebooks all
+succeeded.
 """
 
 from __future__ import annotations
@@ -75,11 +76,18 @@ PLANNING_COLUMNS = {
     "investments": ["doc_id", "zone_id"],
     "chains": ["doc_id", "name"],
 }
-# each theme shows the sentences of its own rows only; a run's notebook reads no others
-UNSHOWN_EVIDENCE = {
-    "zones": {"investments": ["evidence"], "chains": ["evidence"]},
-    "chains": {"zone_mentions": ["evidence"], "investments": ["evidence"]},
-    "investment": {"zone_mentions": ["evidence"], "chains": ["evidence"]},
+# what each theme's notebook reads of the tables it does not show: the keys its period filter,
+# its summary and its views use (the other themes' sentences and fields stay on disk)
+THEME_READS = {
+    "zones": {"investments": PLANNING_COLUMNS["investments"], "chains": PLANNING_COLUMNS["chains"]},
+    "chains": {
+        "zone_mentions": [*PLANNING_COLUMNS["zone_mentions"], "story"],  # chains' carriers
+        "investments": PLANNING_COLUMNS["investments"],
+    },
+    "investment": {
+        "zone_mentions": PLANNING_COLUMNS["zone_mentions"],
+        "chains": PLANNING_COLUMNS["chains"],
+    },
 }
 TABLES_DIR = "tables"  # in a run folder: the corpus's tables, which its notebooks read
 SKIPPED = "skipped.csv"  # beside them: the files the extraction skipped, and why
@@ -335,10 +343,10 @@ class Report:
         self.theme = check_themes([theme])[0]
         self.corpus_dir = Path(corpus_dir)
         self.output_dir = Path(output_dir)
-        # a run hands its notebooks the tables it extracted (less the sentences of the other
-        # themes' rows: the bulk of the tables, at any size); on its own a notebook extracts
+        # a run hands its notebooks the tables it extracted (of the other themes' tables only
+        # the keys: their sentences are the bulk, at any size); on its own a notebook extracts
         self.everything = (
-            read_tables(tables_dir, UNSHOWN_EVIDENCE[self.theme])
+            read_tables(tables_dir, only=THEME_READS[self.theme])
             if tables_dir
             else load_tables(self.corpus_dir)
         )
