@@ -171,6 +171,28 @@ def test_a_long_table_shows_its_first_rows_and_saves_them_all(
     assert len(saved) == whole
 
 
+def test_a_table_longer_than_a_worksheet_goes_on_over_further_sheets(
+    seeds_dir, tmp_path, monkeypatch
+) -> None:
+    notes = []
+    monkeypatch.setattr(report, "SHEET_ROWS", 3)
+    monkeypatch.setattr(report, "PAGE_ROWS", 2)
+    monkeypatch.setattr(report, "_display", lambda obj: notes.append(getattr(obj, "data", "")))
+    rep = report.Report("zones", seeds_dir, tmp_path / "out")
+    long = pd.DataFrame({"n": range(7), "sentence": [f"第{i}句" for i in range(7)]})
+    rep.table("a_name_of_exactly_31_characters", long)
+    rep.save()
+    assert "(on 3 sheets)" in notes[-1]
+    book = openpyxl.load_workbook(tmp_path / "out" / "zones.xlsx")
+    titles = ["a_name_of_exactly_31_characters", "a_name_of_exactly_31_charac (2)"]
+    titles.append("a_name_of_exactly_31_charac (3)")
+    assert book.sheetnames == titles
+    parts = [[[c.value for c in row] for row in book[t].iter_rows()] for t in titles]
+    assert [len(p) for p in parts] == [4, 4, 2]  # each with its header
+    assert all(p[0] == ["n", "sentence"] for p in parts)
+    assert [row for p in parts for row in p[1:]] == long.values.tolist()
+
+
 def test_the_workbook_keeps_article_text_as_text(seeds_dir, tmp_path) -> None:
     rep = report.Report("zones", seeds_dir, tmp_path / "out")
     text = ['=HYPERLINK("http://x")', "http://example.com/a", "007", "太原经开区"]

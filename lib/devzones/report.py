@@ -95,6 +95,9 @@ PAGE_LENGTH = 25  # rows per page of an interactive table; shorter tables show w
 # rows of a table embedded in a page: years of articles make tables of 10^5 rows, pages of
 # hundreds of MB no browser opens; the saved CSV and workbook keep every row
 PAGE_ROWS = 2000
+# data rows per worksheet (a sheet holds 1,048,576 rows with its header): a longer table goes on
+# over further sheets, "<name> (2)" and on, rather than losing the rows past the limit
+SHEET_ROWS = 1_048_575
 # article text goes into the workbook as text: a cell that opens with "=" or holds a URL or a
 # number-like string stays what it was (no formula injected from a news page, no link made)
 WORKBOOK_OPTIONS = {
@@ -320,6 +323,16 @@ def _write_cell(sheet: Worksheet, row: int, col: int, value: object) -> None:
         sheet.write_string(row, col, str(value))
 
 
+def _sheet_parts(name: str, rows: int) -> list[tuple[str, int]]:
+    """The worksheets a table of ``rows`` rows is written on: (title, first row) each, titles cut
+    to Excel's 31 characters."""
+    parts = []
+    for part, first in enumerate(range(0, max(rows, 1), SHEET_ROWS), start=1):
+        suffix = f" ({part})" if part > 1 else ""
+        parts.append((name[: 31 - len(suffix)] + suffix, first))
+    return parts
+
+
 class Report:
     """One theme's report inside its notebook: the filtered tables, the theme's views in the
     reader's script, and display helpers that also save every table and figure shown. The tables
@@ -418,10 +431,12 @@ class Report:
             return
         _display(HTML(table_html(df.head(PAGE_ROWS), f"{self.theme}_{name}")))
         if len(df) > PAGE_ROWS:
+            sheets = len(_sheet_parts(name, len(df)))
+            on = f" (on {sheets} sheets)" if sheets > 1 else ""
             _display(
                 HTML(
                     f"<p><i>The first {PAGE_ROWS:,} of {len(df):,} rows; every row is in "
-                    f"<code>{name}.csv</code> and <code>{self.theme}.xlsx</code> in this "
+                    f"<code>{name}.csv</code> and <code>{self.theme}.xlsx</code>{on} in this "
                     "report's folder.</i></p>"
                 )
             )
@@ -463,11 +478,13 @@ class Report:
         try:
             header = book.add_format({"bold": True, "border": 1})
             for name, df in (self.shown or {"empty": pd.DataFrame()}).items():
-                sheet = book.add_worksheet(name[:31])
-                sheet.write_row(0, 0, [str(c) for c in df.columns], header)
-                for r, row in enumerate(df.itertuples(index=False, name=None), start=1):
-                    for c, value in enumerate(row):
-                        _write_cell(sheet, r, c, value)
+                for title, first in _sheet_parts(name, len(df)):
+                    sheet = book.add_worksheet(title)
+                    sheet.write_row(0, 0, [str(c) for c in df.columns], header)
+                    rows = df.iloc[first : first + SHEET_ROWS].itertuples(index=False, name=None)
+                    for r, row in enumerate(rows, start=1):
+                        for c, value in enumerate(row):
+                            _write_cell(sheet, r, c, value)
         finally:
             book.close()
 
