@@ -515,3 +515,41 @@ def test_two_kinds_of_fund_with_one_amount_are_two_facts() -> None:
     df = rows_of(doc)
     assert df["measure"].tolist() == ["fund", "fund"]
     assert df["project"].str.endswith("贴息").tolist() == [False, True]
+
+
+def test_a_project_table_takes_its_unit_and_measure_from_the_header() -> None:
+    doc = doc_of(
+        "晋北经开区今年20个项目入选省重点工程，部分项目如下：\n"
+        "序号\t项目名称\t建设性质\t总投资(亿元)\t2024年计划投资(亿元)\t建设内容\n"
+        "1\t氢能装备产业园项目\t新建\t45.0\t12.0\t建设电堆生产线\n"
+        "2\t锂电正极材料一体化项目\t续建\t1,068.5\t—\t年产10万吨正极材料\n"
+        "合计\t\t\t1113.5\t12.0\t\n"
+        "另有12个项目涉及配套设施建设。"
+    )
+    df = rows_of(doc, mentions_of(doc, "晋北经开区"))
+    got = sorted(zip(df["project"], df["amount_yuan"] / YI, df["measure"], strict=True))
+    assert got == [
+        ("氢能装备产业园项目", 12.0, "annual_plan"),
+        ("氢能装备产业园项目", 45.0, "total"),
+        ("锂电正极材料一体化项目", 1068.5, "total"),  # no figure under 计划投资, no sum row
+    ]
+    row = df[df["amount_yuan"] == 45 * YI].iloc[0]
+    assert row["evidence"] == "1\t氢能装备产业园项目\t新建\t45.0\t12.0\t建设电堆生产线"
+    assert doc.text[row["start"] : row["end"]] == "45.0"
+    assert row["zone_surface"] == "晋北经开区"  # the zone named before the table
+    assert pd.isna(row["status"])  # 新建, and the 建设… of the content column says nothing
+    assert set(df.loc[df["amount_yuan"] == 1068.5 * YI, "status"]) == {"under_construction"}
+
+
+def test_a_space_aligned_table_in_wan_yuan() -> None:
+    doc = doc_of(
+        "项目名称    投资额（万元）    建设地点\n"
+        "冷链物流中心项目    3200    临猗县\n"
+        "果品深加工项目    850.5    临猗县\n"
+    )
+    df = rows_of(doc)
+    assert sorted(zip(df["project"], df["amount_yuan"], strict=True)) == [
+        ("冷链物流中心项目", 32_000_000.0),
+        ("果品深加工项目", 8_505_000.0),
+    ]
+    assert set(df["measure"]) == {"total"}

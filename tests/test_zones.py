@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
 from devzones import zones
-from devzones.clean import Document
-from devzones.corpus import Story
+from devzones.clean import Document, clean_document
+from devzones.corpus import RawDocument, Story
 from devzones.gazetteer import KINDS, LEVELS
 
 REFORM = "000_3a9b9530b1b2ec72"
@@ -320,3 +322,49 @@ def test_a_preposition_or_a_phase_before_a_park_is_not_part_of_a_name():
     text = "除智能装备产业园外,示范区还建成汽配产业园。一期园区入驻率达到九成。"
     m = zones.find_mentions(_text_doc(text))
     assert list(m["surface"]) == ["智能装备产业园", "汽配产业园"]
+
+
+def _article(text: str) -> Document:
+    return clean_document(RawDocument("t", Path("t.txt"), text, "utf-8"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一、重点项目\n◆太行数字经济产业园项目\n建设数据中心和研发楼。",  # a list line
+        "今年将加快推进汾河新材料产业园项目。",
+        "园区重点推进酿酒原粮基地、酒类包装产业园等项目8个。",
+        "序号\t项目名称\t总投资(亿元)\n1\t云冈新能源装备产业园项目\t12.0",  # a table cell
+    ],
+)
+def test_a_park_named_as_a_project_is_not_a_zone(text) -> None:
+    assert zones.find_mentions(_article(text)).empty
+
+
+def test_a_park_named_before_its_projects_stays_a_zone() -> None:
+    m = zones.find_mentions(_article("入驻汾河新材料产业园项目达30个，总投资50亿元。"))
+    assert list(m["surface"]) == ["汾河新材料产业园"]
+
+
+def test_a_middle_dot_is_not_part_of_a_name() -> None:
+    m = zones.find_mentions(_article("吕梁日报 第02版：开发区·园区\n孝义经开区新开工项目12个。"))
+    assert list(m["surface"]) == ["孝义经开区"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "中北高新区（原太原不锈钢产业园区）一季度新开工项目12个。太原不锈钢产业园区的企业已全部迁入。",
+        "中北高新区今年新开工项目12个。中北高新区原为太原不锈钢产业园区，2021年完成整合。",
+    ],
+)
+def test_a_former_name_is_an_alias_of_the_zone(text) -> None:
+    m = zones.find_mentions(_article(text))
+    assert "太原不锈钢产业园区" in set(m["surface"])
+    _, resolved_m = zones.resolve(m)
+    assert resolved_m["zone_id"].nunique() == 1
+
+
+def test_a_quoted_slogan_and_a_neighbour_are_not_zones() -> None:
+    text = "双方建立“研发在农谷、转化在开发区”合作模式，原料来自隔壁园区。晋中开发区承接项目9个。"
+    assert list(zones.find_mentions(_article(text))["surface"]) == ["晋中开发区"]

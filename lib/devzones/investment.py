@@ -15,7 +15,8 @@ quoted name, the noun phrase before 项目, or the clause holding a count; with 
 i-th item of a list for the i-th figure), else the name right after it (投资36亿元的X项目),
 else the project an earlier sentence named (该项目总投资…). A figure whose subject is a
 zone or an area is labelled by it and its cue (全区完成固定资产投资), never by a project
-carried from another paragraph.
+carried from another paragraph. A project table pasted as text (项目名称 … 总投资(亿元)) gives
+a figure per money cell, its unit and measure read from the column header.
 Everything is decided by general cue words; nothing is fitted to one article.
 """
 
@@ -25,13 +26,14 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from itertools import islice, repeat
 
 import pandas as pd
 
 from devzones.clean import Document
 from devzones.frames import records, schema
-from devzones.money import Amount, amount_without_yuan, chinese_to_int, find_amounts
+from devzones.money import UNITS, Amount, amount_without_yuan, chinese_to_int, find_amounts
 
 INVESTMENT_COLUMNS = [
     "doc_id",
@@ -813,7 +815,94 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
         owner = _sentence_owners(cands, companies, sent, carry)
         if owner is not carry:
             carry = replace(owner, index=si, story=story)
+    if tabled := _table_rows(doc, mentions, year):
+        found = sorted(found + tabled, key=lambda row: row["start"])
     return _finish(found)
+
+
+# --- project tables ---------------------------------------------------------------------------
+# A table pasted as text: a header line with a name column (项目名称) and money columns whose
+# unit is in the header (总投资(亿元), 计划投资（万元）), then one project per line, its cells
+# split by tabs (or by the one space cleaning leaves of a run of spaces). Figures carry no unit.
+_MONEY_COLUMN = re.compile(r"[(（](万亿|亿|万|)元[)）]")
+_NUMBER_CELL = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_TABS = re.compile(r"[^\t]+")
+_SPACED = re.compile(r"[^ \t\u3000]+")
+_SUM_ROWS = ("合计", "总计", "小计")  # a table's sums restate its rows
+
+
+def _cells(text: str, lo: int, hi: int, cell: re.Pattern[str]) -> list[tuple[int, int]]:
+    return [m.span() for m in cell.finditer(text, lo, hi)]
+
+
+def _line_at(text: str, pos: int) -> tuple[int, int]:
+    end = text.find("\n", pos)
+    return text.rfind("\n", 0, pos) + 1, len(text) if end == -1 else end
+
+
+def _table_columns(header: str) -> tuple[int, list[tuple[int, str, str]]] | None:
+    """The name column and the (column, unit, measure) money columns of a header line."""
+    cells = _TABS.findall(header) if "\t" in header else _SPACED.findall(header)
+    if len(cells) < 3:
+        return None
+    money = []
+    for i, cell in enumerate(cells):
+        m = _MONEY_COLUMN.search(cell)
+        measure = measure_cue(cell[: m.start()]) if m else None
+        if m and measure not in (None, SKIP, "fund"):
+            money.append((i, m[1], measure))
+    names = [i for i, c in enumerate(cells) if "名称" in c] or [
+        i for i, c in enumerate(cells) if "项目" in c and i not in {j for j, _, _ in money}
+    ]
+    return (names[0], money) if names and money else None
+
+
+def table_figures(text: str) -> Iterator[tuple[Amount, str, str, tuple[int, int]]]:
+    """(figure, measure, project, row span) for every money cell of the project tables."""
+    pos = text.find("元")
+    while pos != -1:
+        lo, hi = _line_at(text, pos)
+        columns = _table_columns(text[lo:hi])
+        if columns is None:
+            pos = text.find("元", hi)
+            continue
+        name_col, money = columns
+        cell = _TABS if "\t" in text[lo:hi] else _SPACED
+        width = len(_cells(text, lo, hi, cell))
+        row_lo = hi + 1
+        while row_lo < len(text):
+            row_hi = _line_at(text, row_lo)[1]
+            spans = _cells(text, row_lo, row_hi, cell)
+            if len(spans) != width:
+                break
+            name = text[slice(*spans[name_col])]
+            for col, unit, measure in money:
+                a, b = spans[col]
+                if name in _SUM_ROWS or not _NUMBER_CELL.fullmatch(text, a, b):
+                    continue
+                value = float(Decimal(text[a:b].replace(",", "")) * UNITS[unit])
+                figure = Amount(value, unit=f"{unit}元", text=text[a:b], start=a, end=b)
+                yield figure, measure, name, (row_lo, row_hi)
+            row_lo = row_hi + 1
+        pos = text.find("元", row_lo)
+
+
+def _table_rows(doc: Document, mentions: _Mentions, year: str | None) -> list[dict]:
+    """Investment rows from the document's project tables: the zone is the one a row names, else
+    the last one named before the table in its story."""
+    found = []
+    for amount, measure, name, row in table_figures(doc.text):
+        story_lo = next((st.start for st in doc.stories if st.start <= row[0] < st.end), 0)
+        zone = _nearest_zone(mentions, row[0], *row)
+        if zone is None and (before := mentions.inside(story_lo, row[0])):
+            zone = before[-1][2]
+        owner = _Owner(name, named=True, sentence=row)
+        # the status is read in the cells before the figure (续建), not in a content column
+        # to its right (建设…)
+        status = status_cue(doc.text[row[0] : amount.start])
+        for item in _figure_rows(doc, amount, row, measure, owner, zone, year):
+            found.append({**item, "status": status, "_named": True})
+    return found
 
 
 def _nearest_company(companies: list[tuple[int, str]], pos: int) -> str | None:

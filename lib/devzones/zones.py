@@ -9,11 +9,12 @@ determiner (在/的/和/位于/打造 …), or the end of an enclosing zone name
 山西转型综合改革示范区阳曲产业园区 becomes a child with a parent). Gazetteer names and names the
 article itself quotes or declares (简称“X”) are trusted over those stop rules. Generic phrases
 (全省开发区, 各开发区, 该开发区, 省级开发区, 6大专业化产业园区), a city's zones taken together
-(吕梁市开发区, 两市开发区), parks named as funded projects (某产业园项目总投资…) and company names
-are rejected.
+(吕梁市开发区, 两市开发区), parks named as funded or listed projects (某产业园项目总投资…,
+◆某产业园项目) and company names are rejected.
 
 Resolving: short forms are tied to their full name inside the article (a bare 示范区 after
-山西综改示范区, 精细化工循环产业园 after 清徐精细化工循环产业园, a declared 简称); every other
+山西综改示范区, 精细化工循环产业园 after 清徐精细化工循环产业园, a declared 简称, a former name
+in 某高新区（原某园区）); every other
 mention gets a ``ZoneKey`` (canonical kind token + name core + city, see ``gazetteer``) that is
 looked up in the gazetteer, else grouped corpus-wide into a zone of its own. zone_id is the
 gazetteer code, else ``Z`` + a short hash of the key, so it is stable across runs and corpora.
@@ -121,7 +122,7 @@ _GENERIC = _words(
     功能 主题 专门 集聚 聚集 双创 我国 首个 首家 京津冀 长三角 珠三角 粤港澳 东部 中部 西部 东北
     沿海 沿黄 周边 省内 省外 国内 国外 境外 海外 以上 以下 上 下 内 外 前 后 一流 全部 更多 零碳
     近零碳 循环 循环化 化工 智能 智能化 数字化 信息化 平安 美丽 安全 文明 示范性 生态化 节约型
-    花园式 飞地 重要 主要 骨干 龙头 标杆 样板 合规 成熟"""
+    花园式 飞地 重要 主要 骨干 龙头 标杆 样板 合规 成熟 隔壁 附近 邻近 当地 本地 外地"""
 )
 _LOCAL_DETERMINERS = tuple(a + b for a in "我本该" for b in "省市县区")
 # A head opening with a level or scope word names a designation, not a zone (省级…示范区).
@@ -138,8 +139,16 @@ _COLLECTIVE_REST = re.compile(
 )
 # A park name followed by 项目 and money in the same sentence names an investment project.
 _FUNDED_PROJECT = re.compile(r"(?:建设)?项目[^。；;!！?？\n]{0,40}?(?:投资|[0-9.]+[万亿]元)")
+# … or named as an item: a list line (◆某产业园项目), a table cell, 某产业园项目。, 某产业园等项目
+_PROJECT_ITEM = re.compile(
+    r"(?:建设)?项目(?=$|[\s。；;，,、：:)）]|总投资)|等(?:[0-9]+个)?项目", re.M
+)
+# … but not when its projects are counted (入驻某产业园项目达30个: the park holds them)
+_PROJECT_COUNT = re.compile(r"项目(?:数量)?(?:达到?|共|有|超过?)?[0-9一二三四五六七八九十百千]+个")
 _PHASE = re.compile(r"[一二三四五六七八九0-9]期")
-_QUOTED = re.compile(r"[“「\"]([^“”「」\"\n]{2,25})[”」\"]")
+# a quoted name holds no clause or list punctuation (“研发在农谷、转化在开发区” is a slogan)
+_QUOTED = re.compile(r"[“「\"]([^“”「」\"\n、，,。；;：:！!？?]{2,25})[”」\"]")
+_FORMER_NAME = re.compile(r"(?P<open>[(（])(?:原名?|原称|前身为?)|原为|原名为?|前身为|前身是")
 _ABBREV_DECL = re.compile(r"[(（](?:以下)?简称[“\"「]?([^”\"」)）,，。]{2,12})[”\"」]?[)）]")
 _CLOSING_QUOTES = '”」"'
 _QUOTED_WORD = re.compile(r"[“「\"][\u3400-\u9fff]{2,8}[”」\"]$")
@@ -246,7 +255,7 @@ def _rule_start(text: str, kind_start: int) -> tuple[int, int | None, bool]:
         if kind_start - i >= _MAX_HEAD:
             return i, None, True
         if i < kind_start and text[i - 1] in "区园城" and _kind_word_ending_at(text, i):
-            return i, i, False
+            return _after_dots(text, i, kind_start), i, False
         c = text[i - 1]
         if c in _CLOSING_QUOTES and i < kind_start:  # a quoted brand: “长三角”精细化工产业园
             j = _quote_open_before(text, i)
@@ -269,7 +278,14 @@ def _rule_start(text: str, kind_start: int) -> tuple[int, int | None, bool]:
         if _stop_word_ending_at(text, i):
             break
         i -= 1
-    return i, None, False
+    return _after_dots(text, i, kind_start), None, False
+
+
+def _after_dots(text: str, i: int, kind_start: int) -> int:
+    """A name does not open with a middle dot (开发区·园区: a separator)."""
+    while i < kind_start and text[i] == "·":
+        i += 1
+    return i
 
 
 def _trusted_start(ctx: _Context, end: int) -> int | None:
@@ -380,7 +396,11 @@ def _find_in_doc(ctx: _Context) -> list[_Mention]:
             continue
         if _PHASE.match(text, end):  # 某产业园二期: a project phase, not a zone
             continue
-        if _token(word) == "园区" and _FUNDED_PROJECT.match(text, end):
+        if (
+            _token(word) == "园区"
+            and not _PROJECT_COUNT.match(text, end)
+            and (_FUNDED_PROJECT.match(text, end) or _PROJECT_ITEM.match(text, end))
+        ):
             continue  # 某产业园项目计划投资18亿元: a project, not a zone
         mention.company = _names_a_company(text, mention.start, end)
         found.append(mention)
@@ -406,6 +426,20 @@ def _declared_aliases(text: str, mentions: list[_Mention]) -> list[_Mention]:
                 taken.add(span)
             pos = text.find(alias, pos + len(alias))
     return out
+
+
+def _former_names(text: str, mentions: list[_Mention]) -> None:
+    """某高新区（原某产业园区）, 某园区原为某工业园区: the second zone is the first under its
+    former name, here and wherever else the article uses that name. ``mentions`` are in text
+    order."""
+    former: dict[str, str] = {}
+    for a, b in zip(mentions, mentions[1:], strict=False):
+        said = _FORMER_NAME.fullmatch(text, a.end, b.start)
+        if said and (not said["open"] or text[b.end : b.end + 1] in ")）"):
+            former.setdefault(b.surface(text), a.antecedent or a.surface(text))
+    for m in mentions:
+        if not m.antecedent and m.surface(text) in former:
+            m.antecedent = former[m.surface(text)]
 
 
 def _stands_alone(text: str, alias: str, end: int) -> bool:
@@ -508,6 +542,7 @@ def mention_rows(doc: Document) -> list[dict]:
     mentions = _find_in_doc(_context(text))
     mentions += _declared_aliases(text, mentions)
     mentions.sort(key=lambda m: (m.start, m.end))
+    _former_names(text, mentions)
     _set_parents(text, mentions)
     _link_short_forms(text, mentions)
     mentions = _drop_unresolvable(text, mentions)
