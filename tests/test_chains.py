@@ -360,3 +360,30 @@ def test_function_words_and_a_zone_before_a_single_chain_are_not_part_of_its_nam
         )
     )
     assert sorted(set(df["name"])) == ["铝", "铸造", "镁"]
+
+
+def names_in(text: str) -> list[str]:
+    return list(chains.extract(doc_of(text))["name"])
+
+
+def test_a_count_that_matches_the_list_keeps_the_items_read_as_names() -> None:
+    # 数据中心 is not read as a name (…中心 is an office), but 四条 says the list is of chains
+    text = "大同经开区将围绕氢能、新能源装备、锂电新材料、数据中心四条产业链延链补链。"
+    assert names_in(text) == ["氢能", "新能源装备", "锂电新材料"]
+
+
+def test_a_long_list_is_read_from_its_first_item() -> None:
+    items = ["特钢材料", "新能源汽车", "光伏", "风电装备", "氢能", "铝镁精深加工", "半导体"]
+    items += ["碳基新材料", "生物基新材料", "信创", "大数据融合创新", "光电", "智能网联汽车"]
+    items += ["煤机智能制造", "节能环保", "现代医药"]
+    text = f"三是实施产业链链长制，聚焦{'、'.join(items)}等16条重点产业链，提升现代化水平。"
+    assert names_in(text) == items
+
+
+def test_a_list_opens_after_the_verb_inside_it() -> None:
+    text = "临汾经济开发区、侯马经济开发区围绕现代医药、装备制造等产业链延链补链。"
+    assert names_in(text) == ["现代医药", "装备制造"]
+
+
+def test_a_counted_team_is_not_a_chain() -> None:
+    assert names_in("高新区还组建了4支产业链专业招商小分队，由链主企业推荐配套企业。") == []

@@ -90,7 +90,7 @@ _BOUNDARY = re.compile(
 _CONNECTOR = re.compile("以及|及|和|与")
 _JOINT = re.compile("、|以及|和|及|与|等")
 _ETC = re.compile("等(?!离子)")
-_COUNT = re.compile(r"(等)?\s*([0-9]+|[一二两三四五六七八九十]+|几)\s*(条|个|大|项|类)")
+_COUNT = re.compile(r"(等)?\s*([0-9]+|[一二两三四五六七八九十]+|几)\s*(条|个|大|项|类|支)")
 # Words that qualify a group of chains rather than name one.
 _CATEGORY_WORDS = (
     "战略性",
@@ -174,6 +174,8 @@ _ADVERB_START = re.compile("^(?:已|曾|正在|仍|均|也)")
 # usual (光伏产业链上下游企业 names 光伏).
 _CHAIN_MODIFIES = re.compile("项目|专班|基金")
 # X产业链[将沿着]“A—B—C”: the chain word is the subject a short verb phrase away from the quote.
+# the farthest a list of chains is read back from its chain word (16 chains run to ~90 chars)
+_MAX_LIST = 160
 _MAX_PREDICATE = 4
 _MAX_NAME = 10
 # Single characters that name an industry on their own (铝产业链, 煤产业链).
@@ -588,14 +590,19 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
         spans = [(_after_last_boundary(text, start, end, compound=True), end)]
     elif (cut := _after_last_boundary(text, *spans[-1], compound=True)) > spans[-1][0]:
         spans = [(cut, end)]  # A、B的完整产业链: the list qualifies the chain, it does not name it
-    else:
+    else:  # the list opens after the last verb in it (A区、B区围绕C、D等产业链: C and D)
+        opens = [i for i, (a, b) in enumerate(spans) if _after_last_boundary(text, a, b) > a]
+        spans = spans[opens[-1] if opens else 0 :]
         s0, e0 = spans[0]
         spans[0] = (_after_last_boundary(text, s0, e0), e0)
     items = [it for a, b in spans if (it := _item(text, a, b))]
     if not items and own and (it := _item(text, _after_last_boundary(text, *own[:2]), own[1])):
         return [it], count, own[2], True
     adjacent_ok = _item(text, *spans[-1]) is not None
-    return items, count, category, adjacent_ok or (count is not None and end == start)
+    # a count that matches the list (A、B、C、D四条产业链) says every item names a chain, even
+    # when one of them is not read as a name
+    counted = count is not None and (end == start or count == len(spans))
+    return items, count, category, adjacent_ok or counted
 
 
 def _last_etc(text: str, start: int, end: int) -> re.Match | None:
@@ -631,7 +638,7 @@ def listed_groups(text: str) -> list[_Group]:
         if _CHAIN_MODIFIES.match(text, m.end()):
             current = None  # 产业链项目: chain work, not a chain
             continue
-        floor = max(current.end if current else 0, a - 80)
+        floor = max(current.end if current else 0, a - _MAX_LIST)
         start = _clause_start(text, a, floor)
         joint = _JOINT.match(text, start, a) if current and start == current.end else None
         if joint:
