@@ -553,3 +553,17 @@ def test_a_space_aligned_table_in_wan_yuan() -> None:
         ("果品深加工项目", 8_505_000.0),
     ]
     assert set(df["measure"]) == {"total"}
+
+
+def test_a_rate_per_unit_is_not_a_sum() -> None:
+    doc = doc_of(
+        "对新建标准化厂房，按面积给予每平方米200元补助，单个项目补助最高不超过500万元。"
+        "对引进的博士，给予每人每年3万元生活补贴。"
+    )
+    df = rows_of(doc)
+    assert list(df["amount_yuan"]) == [500 * 1e4]  # the cap, not the rates
+
+
+def test_investment_completed_written_after_the_noun() -> None:
+    doc = doc_of("上半年，全区固定资产投资完成41.7亿元，同比增长16.5%。")
+    assert row_at(rows_of(doc), 41.7)["measure"] == "completed"

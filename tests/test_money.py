@@ -129,3 +129,17 @@ def test_figure_without_yuan_after_a_cue() -> None:
     assert amount.qualifier == "过"
     assert text[amount.start : amount.end] == "过百亿"
     assert amount_without_yuan("投资百亿级产业", 2) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "yuan"),
+    [("观摩项目36个，总投资近百亿元。", 1e10), ("投资突破千亿元", 1e11), ("总投资超千万元", 1e7)],
+)
+def test_a_qualified_round_figure_is_a_figure(text: str, yuan: float) -> None:
+    (amount,) = find_amounts(text)
+    assert amount.value == yuan
+
+
+@pytest.mark.parametrize("text", ["打造千亿元级产业集群", "培育百亿元产业集群", "近千亿元级企业"])
+def test_a_bare_round_scale_is_not_a_figure(text: str) -> None:
+    assert find_amounts(text) == []

@@ -6,8 +6,9 @@ Each figure found by ``money.find_amounts`` (plus figures after 投资 that omit
 as in 投资过百亿) is read in its sentence. The nearest cue word to its left decides
 what it measures (总投资 -> total, 年度计划投资 -> annual_plan, 完成投资 ->
 completed, 专项资金/资助 -> fund, 年产值 -> output_value); money that measures
-something else (生产总值, 销售, 税, 合同金额 …) yields no row; a fund named right after
-the figure (安排2亿元扶持资金, 给予80万元的补助) makes it a fund. A count of projects
+something else (生产总值, 销售, 税, 合同金额 …) yields no row, nor does a rate
+(每平方米200元); a fund named right after the figure (安排2亿元扶持资金, 给予80万元的补助)
+makes it a fund. A count of projects
 before a total (重大项目485个, 总投资…) or a collective (力争全年签约项目, 甲县开发区签约
 项目) makes it an aggregate. The project is the name before a bracketed figure
 (X生产线（投资2亿元）), else the nearest name before the figure in its sentence (a
@@ -70,6 +71,8 @@ SCHEMA = schema(
 _KIND = {"aggregate": "total"}  # one figure may be read as either when it is restated
 
 SKIP = "skip"  # a money cue that is not investment (GDP, sales, tax …)
+# a rate per unit of floor space, land, output or people, right before a figure
+_PER_UNIT = re.compile(r"每(?:平方米|平米|亩|吨|人|户|名|位|台|套|千瓦|度)(?:每?[年月天日])?$")
 
 # Cue words, most specific first: at one position the first alternative that matches wins, so
 # 年度计划投资 is read before 计划投资 and 生产总值 before 产值.
@@ -80,7 +83,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
         "annual_plan",
     ),
     (
-        r"(?:累计|全年|年内|已)?完成(?:固定资产)?投资|到位资金|累计投资"
+        r"(?:累计|全年|年内|已)?完成(?:固定资产)?投资|(?:固定资产)?投资完成|到位资金|累计投资"
         r"|(?:累计|已)(?:完成)?投入(?:资金)?",
         "completed",
     ),
@@ -622,6 +625,8 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
     """The measure of ``amount`` from the cue words around it (``lo`` = left edge to read from)."""
     if amount.text.endswith(("以上", "以下")) and _THRESHOLD_RE.match(text, amount.end):
         return SKIP  # 投资10亿元以上的项目, 其中10亿元以上项目9个: a size class, not a figure
+    if _PER_UNIT.search(text, max(lo, amount.start - 8), amount.start):
+        return SKIP  # 每平方米200元, 每人每年3万元: a rate, not a sum of money
     head = text[lo : amount.start]
     measure = measure_cue(head)
     if _tail_fund(text, amount) is not None and not _cue_touches(head):

@@ -113,6 +113,16 @@ def _is_counting_numeral(numeral: str) -> bool:
     return any(c in _DIGITS for c in numeral) or numeral.startswith("十")
 
 
+def _is_round_figure(text: str, numeral: str, start: int, anchor: int) -> bool:
+    """近百亿元, 超千万元: a bare 百/千 with a qualifier before it states a (round) figure; alone
+    (百亿元产业集群) or before 级 (千亿元级) it names a scale."""
+    return (
+        numeral[0] in "百千"
+        and _left_qualifier(text, start) is not None
+        and not text.startswith("级", anchor + 1)
+    )
+
+
 def _number(text: str) -> Decimal | None:
     if re.fullmatch(_ARABIC, text):
         return Decimal(text.replace(",", "").replace("，", ""))
@@ -160,6 +170,8 @@ def amount_at(text: str, anchor: int) -> Amount | None:
         value = _number(numeral)
         unit = _chinese_unit(numeral)
         num_start = m.start("chinese")
+        if value is None and _is_round_figure(text, numeral, num_start, anchor):
+            value = Decimal(chinese_to_int(numeral) or 0) or None
     if value is None or (num_start > 0 and text[num_start - 1] in _VAGUE):
         return None
     yuan = value * UNITS[unit] if m["arabic"] else value
