@@ -71,8 +71,6 @@ SCHEMA = schema(
 _KIND = {"aggregate": "total"}  # one figure may be read as either when it is restated
 
 SKIP = "skip"  # a money cue that is not investment (GDP, sales, tax …)
-# a rate per unit of floor space, land, output or people, right before a figure
-_PER_UNIT = re.compile(r"每(?:平方米|平米|亩|吨|人|户|名|位|台|套|千瓦|度)(?:每?[年月天日])?$")
 
 # Cue words, most specific first: at one position the first alternative that matches wins, so
 # 年度计划投资 is read before 计划投资 and 生产总值 before 产值.
@@ -625,12 +623,13 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
     """The measure of ``amount`` from the cue words around it (``lo`` = left edge to read from)."""
     if amount.text.endswith(("以上", "以下")) and _THRESHOLD_RE.match(text, amount.end):
         return SKIP  # 投资10亿元以上的项目, 其中10亿元以上项目9个: a size class, not a figure
-    if _PER_UNIT.search(text, max(lo, amount.start - 8), amount.start):
-        return SKIP  # 每平方米200元, 每人每年3万元: a rate, not a sum of money
     head = text[lo : amount.start]
     measure = measure_cue(head)
+    per_unit = _PER_UNIT_RE.search(head[-8:])
     if _tail_fund(text, amount) is not None and not _cue_touches(head):
-        return "fund"  # 安排2亿元扶持资金, 给予最高150万元的补贴: the noun the figure fills
+        # 安排2亿元扶持资金, 给予最高150万元的补贴: the noun the figure fills. Per recipient
+        # (每个项目) it is a grant's cap; per unit (每平方米200元, 每人每年3万元) a rate.
+        return SKIP if per_unit and not _PER_RECIPIENT.match(per_unit[0]) else "fund"
     if measure is None and prev is not None:
         return prev  # 从10亿元提高到20亿元: the second figure is what the first one was
     if measure is None:
@@ -639,7 +638,6 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
         measure = tail_measure if tail_measure in _TAIL_KINDS else None
     if text.startswith("/", amount.end) and not text.startswith("/年", amount.end):
         return SKIP  # a price or an intensity (万元/亩), not an investment
-    per_unit = _PER_UNIT_RE.search(head[-8:])
     if per_unit and not (measure == "fund" and _PER_RECIPIENT.match(per_unit[0])):
         return SKIP  # 每千瓦时0.1元, 每亩30万元: a rate, not a sum (每年度安排 is a sum per year)
     return measure
