@@ -479,3 +479,8 @@ def test_raw_span_property(raw: str, a: int, b: int) -> None:
     raw_start, raw_end = doc.raw_span(start, end)
     assert 0 <= raw_start <= raw_end <= len(raw)
     assert is_subsequence(doc.text[start:end], to_simplified(raw[raw_start:raw_end]))
+
+
+def test_a_run_of_tabs_is_a_tables_empty_cells_and_stays() -> None:
+    text = "  项目名称\t\t总投资(亿元)   备注 \nA项目\t\t5.0\t\n"
+    assert normalize_whitespace(text) == "项目名称\t\t总投资(亿元) 备注\nA项目\t\t5.0"

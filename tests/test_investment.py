@@ -567,3 +567,19 @@ def test_a_rate_per_unit_is_not_a_sum() -> None:
 def test_investment_completed_written_after_the_noun() -> None:
     doc = doc_of("上半年，全区固定资产投资完成41.7亿元，同比增长16.5%。")
     assert row_at(rows_of(doc), 41.7)["measure"] == "completed"
+
+
+def test_a_table_with_empty_cells_keeps_its_columns() -> None:
+    doc = doc_of(
+        "序号\t项目名称\t建设性质\t总投资(亿元)\t年度计划投资(亿元)\t备注\n"
+        "1\t甲项目\t\t35.2\t8.5\t\n"  # no 建设性质, no 备注
+        "2\t乙项目\t续建\t22.8\t\t重点\n"  # no plan
+        "以上项目均已纳入省级重点工程。"
+    )
+    df = rows_of(doc)
+    got = sorted(zip(df["project"], (df["amount_yuan"] / YI).round(4), df["measure"], strict=True))
+    assert got == [
+        ("乙项目", 22.8, "total"),
+        ("甲项目", 8.5, "annual_plan"),
+        ("甲项目", 35.2, "total"),
+    ]

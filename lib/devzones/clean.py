@@ -441,7 +441,8 @@ _SPACE_RUN = re.compile(r"[ \t\u3000\xa0]{2,}")
 
 
 def _whitespace_spans(text: str) -> list[Span]:
-    spans = [(m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(text)]
+    # a run of tabs stays: it is a table's empty cells (项目名称\t\t总投资)
+    spans = [(m.start() + 1, m.end()) for m in _SPACE_RUN.finditer(text) if m[0].strip("\t")]
     kept_any = False
     for start, line in _lines(text):
         body = line.strip(_SPACE)
@@ -459,8 +460,8 @@ def _whitespace_spans(text: str) -> list[Span]:
 
 
 def normalize_whitespace(text: str) -> str:
-    """Trim indentation and trailing spaces, keep one space inside a line, drop blank lines:
-    paragraphs are separated by a single newline."""
+    """Trim indentation and trailing spaces, keep one space inside a line (a run of tabs, a
+    table's empty cells, stays), drop blank lines: paragraphs are separated by one newline."""
     return _apply(_whitespace_spans, text)
 
 

@@ -826,16 +826,24 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
 # --- project tables ---------------------------------------------------------------------------
 # A table pasted as text: a header line with a name column (项目名称) and money columns whose
 # unit is in the header (总投资(亿元), 计划投资（万元）), then one project per line, its cells
-# split by tabs (or by the one space cleaning leaves of a run of spaces). Figures carry no unit.
+# split by tabs (an empty cell kept, the trailing ones trimmed) or by the one space cleaning
+# leaves of a run of spaces (every cell filled). Figures carry no unit.
 _MONEY_COLUMN = re.compile(r"[(（](万亿|亿|万|)元[)）]")
 _NUMBER_CELL = re.compile(r"\d[\d,]*(?:\.\d+)?")
-_TABS = re.compile(r"[^\t]+")
 _SPACED = re.compile(r"[^ \t\u3000]+")
 _SUM_ROWS = ("合计", "总计", "小计")  # a table's sums restate its rows
 
 
-def _cells(text: str, lo: int, hi: int, cell: re.Pattern[str]) -> list[tuple[int, int]]:
-    return [m.span() for m in cell.finditer(text, lo, hi)]
+def _cells(text: str, lo: int, hi: int, tabbed: bool) -> list[tuple[int, int]]:
+    """The spans of a table line's cells, trimmed of spaces."""
+    if not tabbed:
+        return [m.span() for m in _SPACED.finditer(text, lo, hi)]
+    spans = []
+    for part in text[lo:hi].split("\t"):
+        a = lo + len(part) - len(part.lstrip(" \u3000"))
+        spans.append((a, max(a, lo + len(part.rstrip(" \u3000")))))
+        lo += len(part) + 1
+    return spans
 
 
 def _line_at(text: str, pos: int) -> tuple[int, int]:
@@ -843,9 +851,8 @@ def _line_at(text: str, pos: int) -> tuple[int, int]:
     return text.rfind("\n", 0, pos) + 1, len(text) if end == -1 else end
 
 
-def _table_columns(header: str) -> tuple[int, list[tuple[int, str, str]]] | None:
-    """The name column and the (column, unit, measure) money columns of a header line."""
-    cells = _TABS.findall(header) if "\t" in header else _SPACED.findall(header)
+def _table_columns(cells: list[str]) -> tuple[int, list[tuple[int, str, str]]] | None:
+    """The name column and the (column, unit, measure) money columns of a header's cells."""
     if len(cells) < 3:
         return None
     money = []
@@ -865,23 +872,25 @@ def table_figures(text: str) -> Iterator[tuple[Amount, str, str, tuple[int, int]
     pos = text.find("元")
     while pos != -1:
         lo, hi = _line_at(text, pos)
-        columns = _table_columns(text[lo:hi])
+        tabbed = "\t" in text[lo:hi]
+        header = _cells(text, lo, hi, tabbed)
+        columns = _table_columns([text[a:b] for a, b in header])
         if columns is None:
             pos = text.find("元", hi)
             continue
         name_col, money = columns
-        cell = _TABS if "\t" in text[lo:hi] else _SPACED
-        width = len(_cells(text, lo, hi, cell))
+        needed = max(name_col, *(col for col, _, _ in money)) + 1
         row_lo = hi + 1
         while row_lo < len(text):
             row_hi = _line_at(text, row_lo)[1]
-            spans = _cells(text, row_lo, row_hi, cell)
-            if len(spans) != width:
+            spans = _cells(text, row_lo, row_hi, tabbed)
+            fits = needed <= len(spans) <= len(header) if tabbed else len(spans) == len(header)
+            if not fits or (tabbed and "\t" not in text[row_lo:row_hi]):
                 break
             name = text[slice(*spans[name_col])]
             for col, unit, measure in money:
                 a, b = spans[col]
-                if name in _SUM_ROWS or not _NUMBER_CELL.fullmatch(text, a, b):
+                if not name or name in _SUM_ROWS or not _NUMBER_CELL.fullmatch(text, a, b):
                     continue
                 value = float(Decimal(text[a:b].replace(",", "")) * UNITS[unit])
                 figure = Amount(value, unit=f"{unit}元", text=text[a:b], start=a, end=b)
