@@ -173,9 +173,9 @@ _ADVERB_START = re.compile("^(?:已|曾|正在|仍|均|也)")
 # programme's verb or zone (储备产业链项目), not a chain. Before 企业/上下游/图谱 a name is read as
 # usual (光伏产业链上下游企业 names 光伏).
 _CHAIN_MODIFIES = re.compile("项目|专班|基金")
-# X产业链[将沿着]“A—B—C”: the chain word is the subject a short verb phrase away from the quote.
 # the farthest a list of chains is read back from its chain word (16 chains run to ~90 chars)
 _MAX_LIST = 160
+# X产业链[将沿着]“A—B—C”: the chain word is the subject a short verb phrase away from the quote.
 _MAX_PREDICATE = 4
 _MAX_NAME = 10
 # Single characters that name an industry on their own (铝产业链, 煤产业链).

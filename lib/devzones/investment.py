@@ -848,7 +848,7 @@ def _cells(text: str, lo: int, hi: int, tabbed: bool) -> list[tuple[int, int]]:
 
 def _line_at(text: str, pos: int) -> tuple[int, int]:
     end = text.find("\n", pos)
-    return text.rfind("\n", 0, pos) + 1, len(text) if end == -1 else end
+    return _paragraph_start(text, pos), len(text) if end == -1 else end
 
 
 def _table_columns(cells: list[str]) -> tuple[int, list[tuple[int, str, str]]] | None:

@@ -171,7 +171,7 @@ def amount_at(text: str, anchor: int) -> Amount | None:
         unit = _chinese_unit(numeral)
         num_start = m.start("chinese")
         if value is None and _is_round_figure(text, numeral, num_start, anchor):
-            value = Decimal(chinese_to_int(numeral) or 0) or None
+            value = Decimal(chinese_to_int(numeral) or 0) or None  # 0: not a well-formed numeral
     if value is None or (num_start > 0 and text[num_start - 1] in _VAGUE):
         return None
     yuan = value * UNITS[unit] if m["arabic"] else value

@@ -216,14 +216,12 @@ def extract_run_tables(
     atomic_write(folder / SKIPPED, lambda p: skipped.to_csv(p, index=False, encoding="utf-8-sig"))
 
 
-def _read_frame(
-    path: Path, without: Sequence[str] = (), only: Sequence[str] | None = None
-) -> pd.DataFrame:
-    """A Parquet table as it was in memory (less the columns ``without``; ``only`` these, when
-    given): columns that were plain objects (text with gaps) come back as objects with None in
-    the gaps, not as pandas' string dtype."""
+def _read_frame(path: Path, only: Sequence[str] | None = None) -> pd.DataFrame:
+    """A Parquet table as it was in memory (only the columns ``only``, when given): columns that
+    were plain objects (text with gaps) come back as objects with None in the gaps, not as
+    pandas' string dtype."""
     schema = pq.read_schema(path)
-    names = [c for c in schema.names if c not in without and (only is None or c in only)]
+    names = [c for c in schema.names if only is None or c in only]
     df = pd.read_parquet(path, columns=names)
     written = schema.pandas_metadata or {}
     for column in written.get("columns", []):
@@ -233,20 +231,12 @@ def _read_frame(
     return df
 
 
-def read_tables(
-    folder: str | Path,
-    without: Mapping[str, Sequence[str]] | None = None,
-    only: Mapping[str, Sequence[str]] | None = None,
-) -> Tables:
+def read_tables(folder: str | Path, only: Mapping[str, Sequence[str]] | None = None) -> Tables:
     """The tables ``extract_run_tables`` wrote, as they were: what a run's notebooks read instead
-    of extracting the corpus a second time. ``without`` leaves columns out, by table; ``only``
-    reads just the columns it names, by table."""
+    of extracting the corpus a second time. ``only`` reads just the columns it names, by table."""
     folder = Path(folder)
-    without, only = without or {}, only or {}
-    frames = {
-        p.stem: _read_frame(p, without.get(p.stem, ()), only.get(p.stem))
-        for p in sorted(folder.glob("*.parquet"))
-    }
+    only = only or {}
+    frames = {p.stem: _read_frame(p, only.get(p.stem)) for p in sorted(folder.glob("*.parquet"))}
     skipped = pd.read_csv(folder / SKIPPED, dtype=str, keep_default_na=False)
     main = {name: frames.pop(name) for name in tables.TABLE_NAMES}
     errors = [
