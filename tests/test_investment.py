@@ -583,3 +583,16 @@ def test_a_table_with_empty_cells_keeps_its_columns() -> None:
         ("甲项目", 8.5, "annual_plan"),
         ("甲项目", 35.2, "total"),
     ]
+
+
+def test_an_enumerated_item_names_its_own_project() -> None:
+    doc = doc_of(
+        "开发区今年有三个大项目值得关注。一是山西甲乙新材料有限公司年产20万吨碳化硅微粉项目，"
+        "总投资12亿元，已经封顶；二是丙丁能源年产3GWh储能电池项目，总投资26亿元，一期投资9亿元。"
+    )
+    df = rows_of(doc)
+    first, second, phase = row_at(df, 12), row_at(df, 26), row_at(df, 9)
+    assert first["project"] == "年产20万吨碳化硅微粉项目"
+    assert first["company"] == "山西甲乙新材料有限公司"
+    assert second["project"] == phase["project"] == "丙丁能源年产3GWh储能电池项目"
+    assert pd.isna(phase["company"])  # 一期投资9亿元: a phase, not a firm

@@ -195,6 +195,8 @@ _SCOPE_WORDS = re.compile(
     r"|\d{4}年|[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|经开区|示范区|农高区|园区|[省市县区])"
     r"|[两二三四五六七八九十\d]+[省市县区地]|各|新|已|共|累计|、"
 )
+_ORDINALS = "一二三四五六七八九十"
+_ENUM_BEFORE = _CLAUSE_BREAK + "其第"  # 一是, 其一是, 第二是 open an enumerated item
 _PROJECT_END = re.compile(r"(?:项目|基地|产业园|园区|工厂|生产线|资金|基金|计划|工程|园)$")
 _SUBJECT_NOUN = re.compile(r"(?:生产线|基地|产业园|园区|工厂|中心|电站|工程)$")
 _QUOTE = re.compile(r"[“\"「]([^”\"」\n]{2,40})[”\"」]")
@@ -207,7 +209,7 @@ _INVEST_VERB = re.compile(r"投资(?=[\d一二两三四五六七八九十超近�
 _SHORT_NAME = re.compile(r"[\u4e00-\u9fffA-Za-z]{2,6}")
 _NOT_A_FIRM = re.compile(
     r"区|市|县|省|园|城|镇|村|今年|全年|目前|累计|计划|预计|共|总|项目|企业|政府|社会|我们|已|将|拟|新"
-    r"|年|月|季度|完成|按照|实际|同比|其中"
+    r"|年|月|季度|期|完成|按照|实际|同比|其中"
 )
 _CAPACITY_RE = re.compile(
     r"(?:年产能?|产能)?(?:\d+(?:\.\d+)?)(?:GWh|GW|MWh|MW|万千瓦时|万千瓦|千瓦|万吨|吨|万台|台|万套"
@@ -329,6 +331,16 @@ def _picked_by_verb(text: str, lo: int, start: int) -> bool:
     return _PICKED_BY_VERB.search(text, max(lo, start - 3), start) is not None
 
 
+def _after_predicate(text: str, start: int, lo: int) -> bool:
+    """True when a name follows 是 (是全省重大项目: a description), unless the 是 enumerates
+    (一是X项目，总投资…；二是…: each item names its project)."""
+    if start <= lo or text[start - 1] != "是":
+        return False
+    k = start - 2
+    enumerated = k >= lo and text[k] in _ORDINALS and (k == lo or text[k - 1] in _ENUM_BEFORE)
+    return not enumerated
+
+
 def split_company(name: str) -> tuple[str | None, str]:
     """Split a leading company name off a project phrase: (company, rest)."""
     m = _last(_COMPANY_RE.finditer(name))
@@ -345,8 +357,7 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
     while pos != -1:
         start = _np_start(text, pos, lo)
         name = text[start:pos]
-        after_predicate = start > lo and text[start - 1] == "是"  # 是全省重大项目: a description
-        if not after_predicate:
+        if not _after_predicate(text, start, lo):
             company, rest = split_company(name)
             label = f"{rest}项目"
             collective = _is_collective(rest)
