@@ -596,3 +596,35 @@ def test_an_enumerated_item_names_its_own_project() -> None:
     assert first["company"] == "山西甲乙新材料有限公司"
     assert second["project"] == phase["project"] == "丙丁能源年产3GWh储能电池项目"
     assert pd.isna(phase["company"])  # 一期投资9亿元: a phase, not a firm
+
+
+@pytest.mark.parametrize(
+    ("sentence", "project", "company"),
+    [
+        (
+            "山西某某光电有限公司投资建设Micro LED背光模组项目，总投资15亿元。",
+            "Micro LED背光模组项目",
+            "山西某某光电有限公司",
+        ),
+        ("甲乙新能年产5GW钙钛矿（PSC）叠层组件项目总投资15亿元。", None, None),
+        ("丙丁半导体6英寸GaN（氮化镓）外延片项目总投资15亿元。", None, None),
+        ("戊己显示Mini LED及Micro LED直显模组项目总投资15亿元。", None, None),
+        (
+            "庚辛（太原）材料有限公司高纯石墨项目总投资15亿元。",
+            "高纯石墨项目",
+            "庚辛（太原）材料有限公司",
+        ),
+    ],
+    ids=["space", "latin-gloss", "term-gloss", "two-spaced-words", "gloss-in-a-company"],
+)
+def test_latin_words_and_glosses_stay_in_the_name(
+    sentence: str, project: str | None, company: str | None
+) -> None:
+    row = row_at(rows_of(doc_of(sentence)), 15)
+    assert row["project"] == (project or sentence[: sentence.index("项目") + 2])
+    assert (None if pd.isna(row["company"]) else row["company"]) == company
+
+
+def test_a_zones_short_name_in_brackets_is_no_gloss() -> None:
+    doc = doc_of("某某经济技术开发区（某某经开区）氢能产业园项目总投资15亿元。")
+    assert row_at(rows_of(doc), 15)["project"] == "氢能产业园项目"

@@ -195,6 +195,13 @@ _SCOPE_WORDS = re.compile(
     r"|\d{4}年|[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|经开区|示范区|农高区|园区|[省市县区])"
     r"|[两二三四五六七八九十\d]+[省市县区地]|各|新|已|共|累计|、"
 )
+_LATIN_SPACE = re.compile(r"[A-Za-z] [A-Za-z]")
+# A gloss: a word, then a short bracket holding a Latin term or a 2-6 character one, and the
+# name going on after it.
+_GLOSS = re.compile(
+    r"[\u4e00-\u9fffA-Za-z0-9][（(](?:[A-Za-z][A-Za-z0-9+\-. ]{0,11}|[\u4e00-\u9fff]{2,6})[）)]"
+    r"[\u4e00-\u9fffA-Za-z0-9]"
+)
 _ORDINALS = "一二三四五六七八九十"
 _ENUM_BEFORE = _CLAUSE_BREAK + "其第"  # 一是, 其一是, 第二是 open an enumerated item
 _PROJECT_END = re.compile(r"(?:项目|基地|产业园|园区|工厂|生产线|资金|基金|计划|工程|园)$")
@@ -308,10 +315,30 @@ def _np_start(
     """Where the noun phrase ending at ``end`` begins: after the last stop character or word."""
     lo = start = max(floor, end - limit)
     for m in stops.finditer(text, lo, end):
+        if _inside_name(text, m.start(), lo, end):
+            continue
         # a verb right before a head noun is part of the name (签约项目); further left it ends it
         if not (head_noun and m.end() == end and len(m[0]) > 1):
             start = m.end()
     return start
+
+
+def _inside_name(text: str, pos: int, lo: int, hi: int) -> bool:
+    """True when the stop character at ``pos`` belongs to a name: a space between two Latin
+    words (Mini LED, 4GW TOPCon) or a bracket of a gloss right after a word (异质结（HJT）电池,
+    SiC（碳化硅）衬底, 华睿（深圳）新能源), unless the gloss is a zone's short name
+    (X经济技术开发区（X经开区）)."""
+    char = text[pos]
+    if char == " ":
+        return pos > 0 and _LATIN_SPACE.fullmatch(text, pos - 1, pos + 2) is not None
+    if char in "（(":
+        opening = pos
+    elif char in "）)":
+        opening = max(text.rfind("（", lo, pos), text.rfind("(", lo, pos))
+    else:
+        return False
+    m = _GLOSS.match(text, opening - 1, hi) if opening > 0 else None
+    return m is not None and _AREA_RE.search(m[0]) is None
 
 
 def is_generic(name: str) -> bool:
