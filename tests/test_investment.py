@@ -628,3 +628,28 @@ def test_latin_words_and_glosses_stay_in_the_name(
 def test_a_zones_short_name_in_brackets_is_no_gloss() -> None:
     doc = doc_of("某某经济技术开发区（某某经开区）氢能产业园项目总投资15亿元。")
     assert row_at(rows_of(doc), 15)["project"] == "氢能产业园项目"
+
+
+def test_a_fenbie_list_after_joined_projects() -> None:
+    doc = doc_of(
+        "甲乙能源年产2GW TOPCon组件项目和配套100MW储能电站项目同日开工，"
+        "总投资分别为18亿元和4.5亿元。"
+        "东山开发区的丙丁材料年产5万吨石墨项目、西河开发区的戊己食品深加工项目相继投产，"
+        "两个项目总投资分别为12亿元和2.6亿元。"
+        "山西庚有限公司碳纤维项目与山西辛有限公司复合材料项目总投资分别为6亿元、3亿元。"
+    )
+    zones = [mentions_of(doc, "东山开发区"), mentions_of(doc, "西河开发区")]
+    df = rows_of(doc, pd.concat(zones, ignore_index=True))
+    got = {yi: tuple(row_at(df, yi)[["project", "measure"]]) for yi in (18, 4.5, 12, 2.6)}
+    assert got == {
+        18: ("甲乙能源年产2GW TOPCon组件项目", "total"),
+        4.5: ("配套100MW储能电站项目", "total"),
+        12: ("丙丁材料年产5万吨石墨项目", "total"),  # not the batch 两个项目
+        2.6: ("戊己食品深加工项目", "total"),
+    }
+    assert (row_at(df, 12)["zone_surface"], row_at(df, 2.6)["zone_surface"]) == (
+        "东山开发区",
+        "西河开发区",
+    )
+    firms = {yi: tuple(row_at(df, yi)[["project", "company"]]) for yi in (6, 3)}
+    assert firms == {6: ("碳纤维项目", "山西庚有限公司"), 3: ("复合材料项目", "山西辛有限公司")}

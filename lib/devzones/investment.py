@@ -202,6 +202,8 @@ _GLOSS = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9][（(](?:[A-Za-z][A-Za-z0-9+\-. ]{0,11}|[\u4e00-\u9fff]{2,6})[）)]"
     r"[\u4e00-\u9fffA-Za-z0-9]"
 )
+_JOINED_ITEM = re.compile(r"项目(?:和|及|与|、)")
+_JOINER = re.compile(r"以及|和|及|与|、")
 _ORDINALS = "一二三四五六七八九十"
 _ENUM_BEFORE = _CLAUSE_BREAK + "其第"  # 一是, 其一是, 第二是 open an enumerated item
 _PROJECT_END = re.compile(r"(?:项目|基地|产业园|园区|工厂|生产线|资金|基金|计划|工程|园)$")
@@ -382,7 +384,7 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
     found: list[Candidate] = []
     pos = text.find("项目", lo, hi)
     while pos != -1:
-        start = _np_start(text, pos, lo)
+        start = _after_joined_item(text, _np_start(text, pos, lo), pos)
         name = text[start:pos]
         if not _after_predicate(text, start, lo):
             company, rest = split_company(name)
@@ -432,6 +434,14 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
         found = [c for c in found if not (c0 <= c.start < c1)]
         found.append(Candidate(c0, m.end(), label, "batch", count=count))
     return sorted(found, key=lambda c: (c.end, c.start))
+
+
+def _after_joined_item(text: str, start: int, end: int) -> int:
+    """Where a name ending at ``end`` starts when an earlier project is joined to it (A项目和B项目:
+    B's name starts after 和)."""
+    for m in _JOINED_ITEM.finditer(text, start, end):
+        start = m.end()
+    return start
 
 
 def _quoted_candidate(text: str, m: re.Match, lo: int, hi: int) -> Candidate | None:
@@ -644,6 +654,43 @@ def _list_item(
     return labels[i] if i < len(labels) else None
 
 
+def _listed_figures(text: str, amount: Amount, amounts: list[Amount], lo: int) -> list[Amount]:
+    """The figures of the 分别 list ``amount`` stands in (总投资分别为28亿元和7.6亿元), or []."""
+    k = text.rfind("分别", lo, amount.start)
+    if k == -1:
+        return []
+    stop = _clause_end(text, k, len(text))
+    return [a for a in amounts if k < a.start < stop]
+
+
+def _joined_projects(text: str, cands: list[Candidate], before: int) -> list[Candidate]:
+    """The last run of named projects before ``before`` joined by 和/、/及/与 (A项目、位于X的B项目),
+    in order."""
+    named = [c for c in cands if c.kind == "project" and c.end <= before]
+    run = named[-1:]
+    for c in reversed(named[:-1]):
+        gap = text[c.end : run[0].start]
+        if not _JOINER.match(gap) or _CLAUSE_BREAK_RE.search(gap):
+            break
+        run.insert(0, c)
+    return run
+
+
+def _fenbie_item(
+    text: str, cands: list[Candidate], amount: Amount, amounts: list[Amount], lo: int
+) -> tuple[Candidate, int] | None:
+    """With 分别 after as many joined projects as figures (A项目和B项目…，总投资分别为X和Y), the
+    i-th figure's project and where its item begins (the end of the item before)."""
+    figures = _listed_figures(text, amount, amounts, lo)
+    if len(figures) < 2:
+        return None
+    run = _joined_projects(text, cands, text.rfind("分别", lo, amount.start))
+    if len(run) != len(figures):
+        return None
+    i = figures.index(amount)
+    return run[i], run[i - 1].end if i else _clause_start(text, run[0].start, lo)
+
+
 def _amounts(text: str) -> list[Amount]:
     """Figures ending in 元, plus those after 投资 that leave 元 out (投资过百亿)."""
     found = find_amounts(text)
@@ -837,8 +884,11 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             owner = _owner(
                 cand, companies, amount.start, sent, carry, area_lo is not None, area_label
             )
-            if cand is not None and (item := _list_item(text, cand, amount, amounts, s0)):
-                owner = replace(owner, project=item)
+            listed = _fenbie_item(text, cands, amount, amounts, s0)
+            if listed is not None:
+                owner = _Owner(listed[0].label, listed[0].company, named=True, sentence=sent)
+            elif cand is not None and (label := _list_item(text, cand, amount, amounts, s0)):
+                owner = replace(owner, project=label)
             if measure == "output_value" and (
                 owner.project is None
                 or _SECTOR_OUTPUT.search(text, _clause_start(text, amount.start, s0), amount.start)
@@ -849,6 +899,9 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             if measure == "fund":
                 owner = _fund_owner(text, amount, cand, owner, s0, s1)
             zone = _zone(doc, mentions, amount.start, sent, prev_end)
+            if listed is not None:  # the zone named in the item (位于X的A项目和位于Y的B项目)
+                item, item_lo = listed
+                zone = _nearest_zone(mentions, item.start, item_lo, item.end) or zone
             if zone is None and owner.sentence is not None:
                 zone = _nearest_zone(mentions, owner.sentence[1], *owner.sentence)
             for row in _figure_rows(doc, amount, sent, measure, owner, zone, year):
