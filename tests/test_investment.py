@@ -653,3 +653,16 @@ def test_a_fenbie_list_after_joined_projects() -> None:
     )
     firms = {yi: tuple(row_at(df, yi)[["project", "company"]]) for yi in (6, 3)}
     assert firms == {6: ("碳纤维项目", "山西庚有限公司"), 3: ("复合材料项目", "山西辛有限公司")}
+
+
+def test_works_and_a_phased_park_opening_a_clause_are_the_project() -> None:
+    doc = doc_of(
+        "某某经开区：某某市智能制造产业园三期开工建设，新增标准厂房8万平方米，总投资6.4亿元。"
+        "今年实施园区基础设施项目12个，总投资30亿元。"
+        "其中，某某经开区南区供热及燃气管网工程总投资4.2亿元。"
+        "全年某某经开区重点工程总投资20亿元。"
+    )
+    df = rows_of(doc, mentions_of(doc, "某某经开区"))
+    assert row_at(df, 6.4)["project"] == "某某市智能制造产业园三期"
+    assert row_at(df, 4.2)["project"] == "某某经开区南区供热及燃气管网工程"
+    assert row_at(df, 20)["project"] == "某某经开区重点工程总投资"  # the zone's, not one works

@@ -202,6 +202,7 @@ _GLOSS = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9][（(](?:[A-Za-z][A-Za-z0-9+\-. ]{0,11}|[\u4e00-\u9fff]{2,6})[）)]"
     r"[\u4e00-\u9fffA-Za-z0-9]"
 )
+_OPENER = re.compile(r"工程(?!项目)|(?:产业园|园区|园)[一二三四五六七八九十]期")
 _JOINED_ITEM = re.compile(r"项目(?:和|及|与|、)")
 _JOINER = re.compile(r"以及|和|及|与|、")
 _ORDINALS = "一二三四五六七八九十"
@@ -410,6 +411,9 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
         company, rest = split_company(text[start : m.end()])
         if not is_generic(rest):
             found.append(Candidate(start, m.end(), rest, "project", company))
+    for cand in _clause_openers(text, lo, hi):
+        if not any(c.start < cand.end and cand.start < c.end for c in found):
+            found.append(cand)
     for m in _QUOTE.finditer(text, lo, hi):
         cand = _quoted_candidate(text, m, lo, hi)
         if cand:
@@ -434,6 +438,21 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
         found = [c for c in found if not (c0 <= c.start < c1)]
         found.append(Candidate(c0, m.end(), label, "batch", count=count))
     return sorted(found, key=lambda c: (c.end, c.start))
+
+
+def _clause_openers(text: str, lo: int, hi: int) -> Iterator[Candidate]:
+    """Works and phased parks opening a clause, then a cue, a status or the clause end: 其中，X区
+    东区道路及综合管网工程总投资…, X市大数据产业园二期开工建设，…总投资…."""
+    for m in _OPENER.finditer(text, lo, hi):
+        c0 = _clause_start(text, m.start(), lo)
+        if _np_start(text, m.end(), c0, head_noun=False) != c0:
+            continue
+        after = m.end()
+        ends = after == _clause_end(text, after, hi)
+        if ends or _MEASURE_RE.match(text, after) or _STATUS_RE.match(text, after):
+            company, rest = split_company(text[c0:after])
+            if not is_generic(_SCOPE_WORDS.sub("", rest)):  # not X园区重点工程: a collective
+                yield Candidate(c0, after, rest, "project", company)
 
 
 def _after_joined_item(text: str, start: int, end: int) -> int:
