@@ -416,3 +416,11 @@ def test_verbs_scopes_and_honours_are_not_part_of_zone_names(text, surfaces) -> 
 )
 def test_a_park_named_with_a_phase_or_building_verb_before_project_is_a_project(text) -> None:
     assert zones.find_mentions(_article(text)).empty
+
+
+def test_a_park_named_by_two_places_cut_to_a_character_each_is_the_same_park() -> None:
+    text = "龙城沙河合作产业园已引进项目42个。龙沙合作产业园实行“飞地”管理模式。"
+    m = zones.find_mentions(_article(text))
+    assert list(m["surface"]) == ["龙城沙河合作产业园", "龙沙合作产业园"]
+    _, resolved_m = zones.resolve(m)
+    assert resolved_m["zone_id"].nunique() == 1

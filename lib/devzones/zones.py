@@ -493,7 +493,8 @@ def _is_subsequence(short: str, long: str) -> bool:
 def _abbreviates(short: str, long: str) -> bool:
     """``short`` is a short form of ``long`` with the same kind token: a proper suffix
     (精细化工循环产业园 of 清徐精细化工循环产业园) or the same name with characters dropped,
-    keeping both ends (中国电科(山西)电子信息创新产业园 of …电子信息科技创新产业园)."""
+    keeping both ends (中国电科(山西)电子信息创新产业园 of …电子信息科技创新产业园; 甲乙合作产业园
+    of 甲市乙县合作产业园, two places cut to a character each)."""
     s_head, s_word = split_kind(short)
     l_head, l_word = split_kind(long)
     if not s_word or _token(s_word) != _token(l_word) or len(s_head) < 2 or s_head == l_head:
@@ -502,7 +503,7 @@ def _abbreviates(short: str, long: str) -> bool:
         return True
     return (
         len(s_head) >= 4
-        and s_head[:2] == l_head[:2]
+        and s_head[0] == l_head[0]
         and s_head[-2:] == l_head[-2:]
         and _is_subsequence(s_head, l_head)
     )
