@@ -424,3 +424,9 @@ def test_a_park_named_by_two_places_cut_to_a_character_each_is_the_same_park() -
     assert list(m["surface"]) == ["龙城沙河合作产业园", "龙沙合作产业园"]
     _, resolved_m = zones.resolve(m)
     assert resolved_m["zone_id"].nunique() == 1
+
+
+def test_cooperation_processing_and_transfer_parks_are_zones() -> None:
+    text = "龙沙产业合作园新入驻企业8家，龙门农产品精深加工园、沙河产业转移承接园同步建设。"
+    surfaces = ["龙沙产业合作园", "龙门农产品精深加工园", "沙河产业转移承接园"]
+    assert list(zones.find_mentions(_article(text))["surface"]) == surfaces
