@@ -432,3 +432,20 @@ def test_a_joint_inside_an_item_does_not_open_the_list() -> None:
 def test_a_staged_chain_takes_the_industry_that_is_its_subject() -> None:
     df = chains.extract(doc_of("钢铁产业沿着“铁矿石—生铁—粗钢—特钢棒线材”方向延伸。"))
     assert staged(df) == [("钢铁", ["铁矿石", "生铁", "粗钢", "特钢棒线材"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "光纤光缆产业链实现“光纤预制棒→光纤→光缆→光通信设备”全流程本地配套。",
+        "氢能产业链将沿着“焦炉煤气制氢→氢气提纯→储运→加氢站”的路径延伸。",
+        "开发区围绕光伏产业链，已形成“石英砂—光伏玻璃—光伏组件—光伏电站”的配套体系。",
+    ],
+)
+def test_a_sequence_in_a_sentence_about_a_chain_is_a_chain_before_a_method_word(text) -> None:
+    assert len(staged(chains.extract(doc_of(text)))) == 1
+
+
+def test_a_sequence_followed_by_a_method_word_alone_is_not_a_chain() -> None:
+    text = "推行“受理—审查—决定—办结”的审批流程。"
+    assert staged(chains.extract(doc_of(text))) == []

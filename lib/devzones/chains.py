@@ -418,7 +418,11 @@ def _is_corridor(stages: list[str], text: str, end: int) -> bool:
     return places * 2 >= len(stages) or (places > 0 and bool(_CORRIDOR_AFTER.match(text[end:])))
 
 
-def _looks_like_chain(stages: list[str], quoted: bool, text: str, end: int) -> bool:
+def _looks_like_chain(
+    stages: list[str], quoted: bool, text: str, end: int, about_chains: bool = False
+) -> bool:
+    """``about_chains``: the sentence names a chain before the sequence (光伏产业链实现“…”全流程),
+    so a method word after it (流程, 体系, 路径) does not make it a method."""
     # two stages make a chain only when quoted and called one: “煤—电”产业链
     shortest = 2 if quoted and _CHAIN_AFTER.match(text, end) else _MIN_STAGES
     if len(stages) < shortest or not all(_stage_ok(s, quoted) for s in stages):
@@ -427,7 +431,8 @@ def _looks_like_chain(stages: list[str], quoted: bool, text: str, end: int) -> b
         return False  # URLs, codes and English words joined by hyphens
     if sum(bool(_MILESTONE.search(s)) for s in stages) * 2 >= len(stages):
         return False
-    if quoted and _NOT_CHAIN_AFTER.match(text, end) and not _CHAIN_AFTER.match(text, end):
+    method = _NOT_CHAIN_AFTER.match(text, end) and not _CHAIN_AFTER.match(text, end)
+    if quoted and method and not about_chains:
         return False
     return not _is_corridor(stages, text, end)
 
@@ -535,7 +540,8 @@ def staged_chains(doc: Document, listed: list[_Item]) -> list[dict]:
             spans = _stage_spans(text, s, e, q)
             stages = [text[a:b].strip() for a, b in spans]
             close = e + 1 if q else e
-            if not _looks_like_chain(stages, q, text, close) or tuple(stages) in seen:
+            about_chains = _CHAIN_WORD.search(text, lo, s) is not None
+            if not _looks_like_chain(stages, q, text, close, about_chains) or tuple(stages) in seen:
                 continue
             seen.add(tuple(stages))
             rows.append(
