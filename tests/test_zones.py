@@ -412,6 +412,7 @@ def test_verbs_scopes_and_honours_are_not_part_of_zone_names(text, surfaces) -> 
     [
         "——沙河精密铸造产业园（一期）项目，总投资9.8亿元。",
         "重点是沙河陶瓷产业园扩建项目，总投资7.6亿元。",
+        "重点推进沙河智能制造产业园（总投资35亿元）建设。",
     ],
 )
 def test_a_park_named_with_a_phase_or_building_verb_before_project_is_a_project(text) -> None:

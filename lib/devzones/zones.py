@@ -142,7 +142,12 @@ _COLLECTIVE_REST = re.compile(
 # A park name followed by 项目 and money in the same sentence names an investment project.
 # (某产业园（一期）项目, 某产业园扩建项目: a phase or a building verb may stand before 项目)
 _PROJECT_WORD = r"(?:[(（][一二三四五六七八九0-9]期[)）])?(?:建设|扩建|新建|续建|改扩建|技改)?项目"
-_FUNDED_PROJECT = re.compile(_PROJECT_WORD + r"[^。；;!！?？\n]{0,40}?(?:投资|[0-9.]+[万亿]元)")
+# … or with its investment in brackets right after it (推进某产业园（总投资35亿元）)
+_FUNDED_PROJECT = re.compile(
+    "(?:"
+    + _PROJECT_WORD
+    + r"[^。；;!！?？\n]{0,40}?|[(（](?:总|计划|预计)?)(?:投资|[0-9.]+[万亿]元)"
+)
 # … or named as an item: a list line (◆某产业园项目), a table cell, 某产业园项目。, 某产业园等项目
 _PROJECT_ITEM = re.compile(
     _PROJECT_WORD + r"(?=$|[\s。；;，,、：:)）]|总投资)|等(?:[0-9]+个)?项目", re.M
