@@ -387,3 +387,65 @@ def test_a_list_opens_after_the_verb_inside_it() -> None:
 
 def test_a_counted_team_is_not_a_chain() -> None:
     assert names_in("高新区还组建了4支产业链专业招商小分队，由链主企业推荐配套企业。") == []
+
+
+def test_a_counted_list_after_a_colon_names_the_chains() -> None:
+    text = "确定6条重点产业链：光伏、氢能、半导体光电、不锈钢及精密铸件、数字经济、文旅康养。"
+    assert names_in(text) == [
+        "光伏",
+        "氢能",
+        "半导体光电",
+        "不锈钢及精密铸件",
+        "数字经济",
+        "文旅康养",
+    ]
+
+
+def test_a_colon_after_a_count_that_the_list_does_not_match_names_nothing() -> None:
+    assert names_in("重点打造3条产业链：一是光伏，二是氢能。") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("到2027年光伏产业链产能达到40GW。", ["光伏"]),  # a year opens the clause
+        ("市财政每年安排产业链发展专项资金3亿元。", []),
+        ("各牵头部门每月调度产业链运行情况。", []),
+        ("负责人这样形容铝产业链的价值。", ["铝"]),
+        ("吕梁将在现有8条重点产业链基础上培育新兴产业链。", []),
+    ],
+)
+def test_time_words_and_verbs_before_a_chain_word_are_not_names(text, names) -> None:
+    assert names_in(text) == names
+
+
+def test_products_of_chain_projects_are_not_chains() -> None:
+    text = "还签约了精密光学镜头、LED驱动电源等产业链配套项目16个。前三季度产业链招商项目占七成。"
+    assert names_in(text) == []
+
+
+def test_a_joint_inside_an_item_does_not_open_the_list() -> None:
+    text = "全市聚焦铝镁新材料、电机及装备制造、现代医药等重点产业链开展精准招商。"
+    assert names_in(text) == ["铝镁新材料", "电机及装备制造", "现代医药"]
+
+
+def test_a_staged_chain_takes_the_industry_that_is_its_subject() -> None:
+    df = chains.extract(doc_of("钢铁产业沿着“铁矿石—生铁—粗钢—特钢棒线材”方向延伸。"))
+    assert staged(df) == [("钢铁", ["铁矿石", "生铁", "粗钢", "特钢棒线材"])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "光纤光缆产业链实现“光纤预制棒→光纤→光缆→光通信设备”全流程本地配套。",
+        "氢能产业链将沿着“焦炉煤气制氢→氢气提纯→储运→加氢站”的路径延伸。",
+        "开发区围绕光伏产业链，已形成“石英砂—光伏玻璃—光伏组件—光伏电站”的配套体系。",
+    ],
+)
+def test_a_sequence_in_a_sentence_about_a_chain_is_a_chain_before_a_method_word(text) -> None:
+    assert len(staged(chains.extract(doc_of(text)))) == 1
+
+
+def test_a_sequence_followed_by_a_method_word_alone_is_not_a_chain() -> None:
+    text = "推行“受理—审查—决定—办结”的审批流程。"
+    assert staged(chains.extract(doc_of(text))) == []

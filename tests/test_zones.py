@@ -368,3 +368,66 @@ def test_a_former_name_is_an_alias_of_the_zone(text) -> None:
 def test_a_quoted_slogan_and_a_neighbour_are_not_zones() -> None:
     text = "双方建立“研发在农谷、转化在开发区”合作模式，原料来自隔壁园区。晋中开发区承接项目9个。"
     assert list(zones.find_mentions(_article(text))["surface"]) == ["晋中开发区"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "龙门经济开发区正式更名为龙门经济技术开发区。龙门经济开发区原有机构保持不变。",
+        "沙河产业园（原沙河工业园区）新入驻企业9家。沙河工业园区的企业已全部搬迁。",
+    ],
+)
+def test_a_renamed_zone_keeps_its_old_name_as_an_alias(text) -> None:
+    m = zones.find_mentions(_article(text))
+    assert not any(s.startswith("原") for s in m["surface"])
+    _, resolved_m = zones.resolve(m)
+    assert resolved_m["zone_id"].nunique() == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("省政府批复同意龙门经济开发区扩区。", ["龙门经济开发区"]),
+        (
+            "龙门经济开发区托管沙河工业园区，托管后沙河工业园区统一规划。",
+            ["龙门经济开发区", "沙河工业园区", "沙河工业园区"],
+        ),
+        ("两县的工业集聚区并入龙门经济开发区。", ["龙门经济开发区"]),
+        ("全市已建成和在建跨省合作园区5个。", []),  # a verb, then a generic head
+        ("市财政每年安排开发区发展专项资金1亿元。", []),
+        ("说起园区的变化，老职工感慨颇多。", []),
+        ("以县域特色园区为补充。每条产业链明确一个承载园区。", []),
+        (
+            "龙门经济开发区获评全省“十佳开发区”，沙河工业园区获评“进步最快开发区”。",
+            ["龙门经济开发区", "沙河工业园区"],
+        ),
+    ],
+)
+def test_verbs_scopes_and_honours_are_not_part_of_zone_names(text, surfaces) -> None:
+    assert zones.find_mentions(_article(text))["surface"].tolist() == surfaces
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "——沙河精密铸造产业园（一期）项目，总投资9.8亿元。",
+        "重点是沙河陶瓷产业园扩建项目，总投资7.6亿元。",
+        "重点推进沙河智能制造产业园（总投资35亿元）建设。",
+    ],
+)
+def test_a_park_named_with_a_phase_or_building_verb_before_project_is_a_project(text) -> None:
+    assert zones.find_mentions(_article(text)).empty
+
+
+def test_a_park_named_by_two_places_cut_to_a_character_each_is_the_same_park() -> None:
+    text = "龙城沙河合作产业园已引进项目42个。龙沙合作产业园实行“飞地”管理模式。"
+    m = zones.find_mentions(_article(text))
+    assert list(m["surface"]) == ["龙城沙河合作产业园", "龙沙合作产业园"]
+    _, resolved_m = zones.resolve(m)
+    assert resolved_m["zone_id"].nunique() == 1
+
+
+def test_cooperation_processing_and_transfer_parks_are_zones() -> None:
+    text = "龙沙产业合作园新入驻企业8家，龙门农产品精深加工园、沙河产业转移承接园同步建设。"
+    surfaces = ["龙沙产业合作园", "龙门农产品精深加工园", "沙河产业转移承接园"]
+    assert list(zones.find_mentions(_article(text))["surface"]) == surfaces

@@ -63,12 +63,17 @@ _LAST_STAGE_END = re.compile(
 _CHAIN_AFTER = re.compile(r"(?:的)?(?:全)?(?:产业链|链条|一体化|产业)")
 # Words of a clause, not of a product: a bare dash between such runs is a sentence dash.
 _CLAUSE_WORD = re.compile("的|了|是|着|正在|将|这|我们")
-_AFTER_QUOTE = re.compile(r"(?:的|等)?([^\s,，。;；:：、“”]{1,10}?)(?:产业链条|产业链|链条)")
+_AFTER_QUOTE = re.compile(
+    r"(?:的|等)?(?:[0-9两二三四五六七八九十]+[条个大])?([^\s,，。;；:：、“”]{1,10}?)"
+    r"(?:产业链条|产业链|链条)"
+)
 _HEAD_NAME = re.compile(
     r"\s*(?:在|对于|关于)?([^\s,，。;；:：、“”]{1,14}?)(?:产业链|产业|行业)(?:方面)?[,，:：]"
 )
 
 _CHAIN_WORD = re.compile(r"产业链条|产业链|链条")
+# the chain or industry a clause is about (钢铁产业沿着“…”延伸)
+_SUBJECT_WORD = re.compile(r"产业链条|产业链|链条|产业")
 # Characters that end the clause a chain name is read from (、 is a list joint, not a boundary).
 _CLAUSE_END = set(',，。;；:：!！?？\n\r“”"‘’《》【】[]<>「」『』|　 \t')
 # Verbs, prepositions and function words: a name starts after the last one of them.
@@ -83,7 +88,8 @@ _BOUNDARY = re.compile(
     "坚持|实行|推行|落实|紧扣|紧抓|抓好|加大|用好|建立|组建|成立|出台|印发|发布|明确|确定|确立|"
     "选定|摸清|拥有|具备|完整|齐全|较为|相对|唯一|涉及|进入|入选|纳入|列入|聚集|集聚|吸引|引领|"
     "牵引|推出|做精|做深|升级|转型|构成|组成|采用|新增|新建|续建|在建|开工|签约|储备|落户|入驻|"
-    "今年|去年|明年|目前|当前|近年来|以来|年内|上半年|下半年|"
+    "今年|去年|明年|目前|当前|近年来|以来|年内|上半年|下半年|到?[0-9]{4}年[底末]?|"
+    "安排|调度|设立|形容|描述|现有|这样|"
     "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该区|本区|我区|全区|该|本|这|此|其中|其|"
     "各|每|等(?!离子)"
 )
@@ -169,10 +175,10 @@ _NOT_INDUSTRY_END = (
 )
 # A name opening with an aspect adverb is a verb phrase (已储备, 正在建设), not an industry.
 _ADVERB_START = re.compile("^(?:已|曾|正在|仍|均|也)")
-# 产业链项目/专班/基金: the chain word qualifies a programme, and the words before it are that
-# programme's verb or zone (储备产业链项目), not a chain. Before 企业/上下游/图谱 a name is read as
-# usual (光伏产业链上下游企业 names 光伏).
-_CHAIN_MODIFIES = re.compile("项目|专班|基金")
+# 产业链项目/专班/基金 (产业链配套项目, 产业链招商项目): the chain word qualifies a programme, and
+# the words before it are that programme's verb, zone or products (储备产业链项目), not chains.
+# Before 企业/上下游/图谱 a name is read as usual (光伏产业链上下游企业 names 光伏).
+_CHAIN_MODIFIES = re.compile("(?:配套|招商|重点)?(?:项目|专班|基金)")
 # the farthest a list of chains is read back from its chain word (16 chains run to ~90 chars)
 _MAX_LIST = 160
 # X产业链[将沿着]“A—B—C”: the chain word is the subject a short verb phrase away from the quote.
@@ -412,7 +418,11 @@ def _is_corridor(stages: list[str], text: str, end: int) -> bool:
     return places * 2 >= len(stages) or (places > 0 and bool(_CORRIDOR_AFTER.match(text[end:])))
 
 
-def _looks_like_chain(stages: list[str], quoted: bool, text: str, end: int) -> bool:
+def _looks_like_chain(
+    stages: list[str], quoted: bool, text: str, end: int, about_chains: bool = False
+) -> bool:
+    """``about_chains``: the sentence names a chain before the sequence (光伏产业链实现“…”全流程),
+    so a method word after it (流程, 体系, 路径) does not make it a method."""
     # two stages make a chain only when quoted and called one: “煤—电”产业链
     shortest = 2 if quoted and _CHAIN_AFTER.match(text, end) else _MIN_STAGES
     if len(stages) < shortest or not all(_stage_ok(s, quoted) for s in stages):
@@ -421,7 +431,8 @@ def _looks_like_chain(stages: list[str], quoted: bool, text: str, end: int) -> b
         return False  # URLs, codes and English words joined by hyphens
     if sum(bool(_MILESTONE.search(s)) for s in stages) * 2 >= len(stages):
         return False
-    if quoted and _NOT_CHAIN_AFTER.match(text, end) and not _CHAIN_AFTER.match(text, end):
+    method = _NOT_CHAIN_AFTER.match(text, end) and not _CHAIN_AFTER.match(text, end)
+    if quoted and method and not about_chains:
         return False
     return not _is_corridor(stages, text, end)
 
@@ -479,9 +490,9 @@ def _bare_chains(text: str, lo: int, hi: int, taken: list[tuple[int, int, bool]]
 
 def _subject_name(text: str, start: int, end: int) -> str:
     """The chain named as the subject of the clause in text[start:end] that ends at a quote:
-    铝镁链条沿“…” and 光伏产业链将沿着“…” name 铝镁 and 光伏."""
+    铝镁链条沿“…”, 光伏产业链将沿着“…” and 钢铁产业沿着“…” name 铝镁, 光伏 and 钢铁."""
     subject = None
-    for m in _CHAIN_WORD.finditer(text, start, end):
+    for m in _SUBJECT_WORD.finditer(text, start, end):
         subject = m
     if subject is None or end - subject.end() > _MAX_PREDICATE:
         return ""
@@ -529,7 +540,8 @@ def staged_chains(doc: Document, listed: list[_Item]) -> list[dict]:
             spans = _stage_spans(text, s, e, q)
             stages = [text[a:b].strip() for a, b in spans]
             close = e + 1 if q else e
-            if not _looks_like_chain(stages, q, text, close) or tuple(stages) in seen:
+            about_chains = _CHAIN_WORD.search(text, lo, s) is not None
+            if not _looks_like_chain(stages, q, text, close, about_chains) or tuple(stages) in seen:
                 continue
             seen.add(tuple(stages))
             rows.append(
@@ -591,7 +603,7 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
     elif (cut := _after_last_boundary(text, *spans[-1], compound=True)) > spans[-1][0]:
         spans = [(cut, end)]  # A、B的完整产业链: the list qualifies the chain, it does not name it
     else:  # the list opens after the last verb in it (A区、B区围绕C、D等产业链: C and D)
-        opens = [i for i, (a, b) in enumerate(spans) if _after_last_boundary(text, a, b) > a]
+        opens = [i for i, (a, b) in enumerate(spans) if _after_last_boundary(text, a, b, True) > a]
         spans = spans[opens[-1] if opens else 0 :]
         s0, e0 = spans[0]
         spans[0] = (_after_last_boundary(text, s0, e0), e0)
@@ -603,6 +615,19 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
     # when one of them is not read as a name
     counted = count is not None and (end == start or count == len(spans))
     return items, count, category, adjacent_ok or counted
+
+
+def _read_right(text: str, pos: int, count: int) -> list[_Item]:
+    """N条产业链：A、B和C. The list after a colon names the chains when it has as many items as
+    the count says (a colon opens other things too: 产业链：链长…)."""
+    if not text.startswith(("：", ":"), pos):
+        return []
+    end = pos + 1
+    while end < len(text) and text[end] not in "。;；\n" and end - pos <= _MAX_LIST:
+        end += 1
+    spans = _split_items(text, pos + 1, end)
+    items = [it for a, b in spans if (it := _item(text, a, b))]
+    return items if len(spans) == count == len(items) else []
 
 
 def _last_etc(text: str, start: int, end: int) -> re.Match | None:
@@ -645,6 +670,10 @@ def listed_groups(text: str) -> list[_Group]:
             start = joint.end()
         left = _quoted_left(text, a) if start == a else None
         items, count, category, ok = _read_left(text, *(left or (start, a - whole)))
+        if not items and count and (right := _read_right(text, m.end(), count)):
+            groups.append(_Group(right, count, category, m.end()))
+            current = None
+            continue
         # 全产业链 is the whole of a chain (延伸光伏全产业链); only a counted or 等 list before
         # it names chains (杂粮、中药材等5条农业全产业链)
         listed = count or _last_etc(text, start, a - 1) or text[a - 2 : a - 1] == "等"

@@ -107,7 +107,8 @@ _STOP_WORDS = _words(
     批准 设立 成立 揭牌 挂牌 申报 申建 筹建 规划建设 重点建设 加快建设 要求 表示 指出 强调 希望
     鼓励 带领 组织 帮助 督促 指导 考核 评选 认定 命名 授予 获得 荣获 下辖 管辖 下设 设有 建有
     现有 共有 形成 组建 新增 分为 涉及 会场 完善 健全 做强 做大 做优 做实 壮大 规范 改善 改造
-    提质 扩容 盘活 激活 用好 抓好 管好 美化 亮化 绿化"""
+    提质 扩容 盘活 激活 用好 抓好 管好 美化 亮化 绿化 同意 托管 并入 划入 归入 迁入 安排 在建 拟建
+    说起 谈起 提起 说到 谈到"""
 )
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
 
@@ -122,7 +123,8 @@ _GENERIC = _words(
     功能 主题 专门 集聚 聚集 双创 我国 首个 首家 京津冀 长三角 珠三角 粤港澳 东部 中部 西部 东北
     沿海 沿黄 周边 省内 省外 国内 国外 境外 海外 以上 以下 上 下 内 外 前 后 一流 全部 更多 零碳
     近零碳 循环 循环化 化工 智能 智能化 数字化 信息化 平安 美丽 安全 文明 示范性 生态化 节约型
-    花园式 飞地 重要 主要 骨干 龙头 标杆 样板 合规 成熟 隔壁 附近 邻近 当地 本地 外地"""
+    花园式 飞地 重要 主要 骨干 龙头 标杆 样板 合规 成熟 隔壁 附近 邻近 当地 本地 外地 县域 市域
+    承载 跨省 跨市 跨区域"""
 )
 _LOCAL_DETERMINERS = tuple(a + b for a in "我本该" for b in "省市县区")
 # A head opening with a level or scope word names a designation, not a zone (省级…示范区).
@@ -138,10 +140,17 @@ _COLLECTIVE_REST = re.compile(
     r"(?:第?[一二三四1-4]季度|前三季度|[上下]半年|[一二三四五六七八九十]{1,2}月份?)?各?"
 )
 # A park name followed by 项目 and money in the same sentence names an investment project.
-_FUNDED_PROJECT = re.compile(r"(?:建设)?项目[^。；;!！?？\n]{0,40}?(?:投资|[0-9.]+[万亿]元)")
+# (某产业园（一期）项目, 某产业园扩建项目: a phase or a building verb may stand before 项目)
+_PROJECT_WORD = r"(?:[(（][一二三四五六七八九0-9]期[)）])?(?:建设|扩建|新建|续建|改扩建|技改)?项目"
+# … or with its investment in brackets right after it (推进某产业园（总投资35亿元）)
+_FUNDED_PROJECT = re.compile(
+    "(?:"
+    + _PROJECT_WORD
+    + r"[^。；;!！?？\n]{0,40}?|[(（](?:总|计划|预计)?)(?:投资|[0-9.]+[万亿]元)"
+)
 # … or named as an item: a list line (◆某产业园项目), a table cell, 某产业园项目。, 某产业园等项目
 _PROJECT_ITEM = re.compile(
-    r"(?:建设)?项目(?=$|[\s。；;，,、：:)）]|总投资)|等(?:[0-9]+个)?项目", re.M
+    _PROJECT_WORD + r"(?=$|[\s。；;，,、：:)）]|总投资)|等(?:[0-9]+个)?项目", re.M
 )
 # … but not when its projects are counted (入驻某产业园项目达30个: the park holds them)
 _PROJECT_COUNT = re.compile(r"项目(?:数量)?(?:达到?|共|有|超过?)?[0-9一二三四五六七八九十百千]+个")
@@ -149,6 +158,12 @@ _PHASE = re.compile(r"[一二三四五六七八九0-9]期")
 # a quoted name holds no clause or list punctuation (“研发在农谷、转化在开发区” is a slogan)
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"\n、，,。；;：:！!？?]{2,25})[”」\"]")
 _FORMER_NAME = re.compile(r"(?P<open>[(（])(?:原名?|原称|前身为?)|原为|原名为?|前身为|前身是")
+# A更名为B: A is B's former name
+_RENAMED = re.compile(r"(?:正式)?更名为")
+# a quoted title after an award verb (获评全省“十佳开发区”) names an honour, not a zone
+_AWARD_BEFORE = re.compile(
+    r"(?:获评|荣获|评为|获得|授予|入选)(?:全国|全省|全市|省级|国家级|年度)?$"
+)
 _ABBREV_DECL = re.compile(r"[(（](?:以下)?简称[“\"「]?([^”\"」)）,，。]{2,12})[”\"」]?[)）]")
 _CLOSING_QUOTES = '”」"'
 _QUOTED_WORD = re.compile(r"[“「\"][\u3400-\u9fff]{2,8}[”」\"]$")
@@ -190,6 +205,7 @@ class _Context:
     text: str
     trusted: frozenset[str] = field(default_factory=frozenset)
     max_trusted: int = 0
+    awards: tuple[tuple[int, int], ...] = ()  # spans of quoted honours (see _AWARD_BEFORE)
 
 
 # ---------------------------------------------------------------- finding mentions
@@ -223,6 +239,8 @@ def _is_anchor_context_ok(text: str, end: int, word: str) -> bool:
 def _stop_word_ending_at(text: str, i: int) -> bool:
     if text[i - 1] in "年月日号" and i >= 2 and text[i - 2].isdigit():
         return True  # a date: 2023年XX产业园
+    if text[i - 1] == "后" and i >= 2 and _stop_word_ending_at(text, i - 1):
+        return True  # 托管后, 整合后: after a verb, not part of a name
     return any(i - n >= 0 and text[i - n : i] in _STOP_WORDS for n in _STOP_LENGTHS)
 
 
@@ -286,6 +304,19 @@ def _after_dots(text: str, i: int, kind_start: int) -> int:
     while i < kind_start and text[i] == "·":
         i += 1
     return i
+
+
+def _marks_former_name(text: str, start: int, kind_start: int) -> bool:
+    """The head opens with 原 (formerly) right after a bracket or quote, and 原 does not open a
+    place name (原平)."""
+    return (
+        text.startswith("原", start)
+        and start > 0
+        and text[start - 1] in '(（“"「'
+        and kind_start - start > 2
+        and not _place_ending_at(text, start + 2)
+        and not is_place(text[start : start + 3])
+    )
 
 
 def _trusted_start(ctx: _Context, end: int) -> int | None:
@@ -381,6 +412,10 @@ def _find_in_doc(ctx: _Context) -> list[_Mention]:
             continue
         if trusted != start and text.startswith(_LOCAL_DETERMINERS, start):
             start += 2  # 我市XX产业园: the determiner is not part of the name
+        if any(a <= start and end <= b for a, b in ctx.awards):
+            continue
+        if _marks_former_name(text, start, kind_start):
+            start += 1  # （原某产业园）: 原 says "formerly", the name follows it
         head = text[start:kind_start]
         mention = _Mention(start, end, word, parent_end, trusted=trusted == start)
         if word == "经济区" and not mention.trusted and head + "一体化" not in text:
@@ -430,13 +465,15 @@ def _declared_aliases(text: str, mentions: list[_Mention]) -> list[_Mention]:
 
 def _former_names(text: str, mentions: list[_Mention]) -> None:
     """某高新区（原某产业园区）, 某园区原为某工业园区: the second zone is the first under its
-    former name, here and wherever else the article uses that name. ``mentions`` are in text
-    order."""
+    former name, here and wherever else the article uses that name; in 某开发区更名为某经开区 the
+    first is. ``mentions`` are in text order."""
     former: dict[str, str] = {}
     for a, b in zip(mentions, mentions[1:], strict=False):
         said = _FORMER_NAME.fullmatch(text, a.end, b.start)
         if said and (not said["open"] or text[b.end : b.end + 1] in ")）"):
             former.setdefault(b.surface(text), a.antecedent or a.surface(text))
+        elif _RENAMED.fullmatch(text, a.end, b.start):
+            former.setdefault(a.surface(text), b.antecedent or b.surface(text))
     for m in mentions:
         if not m.antecedent and m.surface(text) in former:
             m.antecedent = former[m.surface(text)]
@@ -461,7 +498,8 @@ def _is_subsequence(short: str, long: str) -> bool:
 def _abbreviates(short: str, long: str) -> bool:
     """``short`` is a short form of ``long`` with the same kind token: a proper suffix
     (精细化工循环产业园 of 清徐精细化工循环产业园) or the same name with characters dropped,
-    keeping both ends (中国电科(山西)电子信息创新产业园 of …电子信息科技创新产业园)."""
+    keeping both ends (中国电科(山西)电子信息创新产业园 of …电子信息科技创新产业园; 甲乙合作产业园
+    of 甲市乙县合作产业园, two places cut to a character each)."""
     s_head, s_word = split_kind(short)
     l_head, l_word = split_kind(long)
     if not s_word or _token(s_word) != _token(l_word) or len(s_head) < 2 or s_head == l_head:
@@ -470,7 +508,7 @@ def _abbreviates(short: str, long: str) -> bool:
         return True
     return (
         len(s_head) >= 4
-        and s_head[:2] == l_head[:2]
+        and s_head[0] == l_head[0]
         and s_head[-2:] == l_head[-2:]
         and _is_subsequence(s_head, l_head)
     )
@@ -530,10 +568,14 @@ def _gazetteer_names() -> frozenset[str]:
 
 def _context(text: str) -> _Context:
     """Names trusted over the stop rules: the gazetteer's and those the article quotes."""
-    quoted = {q.group(1) for q in _QUOTED.finditer(text) if _CJK.match(q.group(1))}
+    quotes = [q for q in _QUOTED.finditer(text) if _CJK.match(q.group(1))]
+    awards = tuple(
+        q.span() for q in quotes if _AWARD_BEFORE.search(text, max(0, q.start() - 8), q.start())
+    )
+    quoted = {q.group(1) for q in quotes if q.span() not in awards}
     quoted = {q for q in quoted if split_kind(q)[1] and not _is_generic(split_kind(q)[0])}
     trusted = _gazetteer_names() | frozenset(quoted)
-    return _Context(text, trusted, max(len(n) for n in trusted))
+    return _Context(text, trusted, max(len(n) for n in trusted), awards)
 
 
 def mention_rows(doc: Document) -> list[dict]:
