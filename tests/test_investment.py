@@ -609,13 +609,21 @@ def test_an_enumerated_item_names_its_own_project() -> None:
         ("甲乙新能年产5GW钙钛矿（PSC）叠层组件项目总投资15亿元。", None, None),
         ("丙丁半导体6英寸GaN（氮化镓）外延片项目总投资15亿元。", None, None),
         ("戊己显示Mini LED及Micro LED直显模组项目总投资15亿元。", None, None),
+        ("某某县壬癸陶瓷产业园（一期）项目总投资15亿元。", None, None),
         (
             "庚辛（太原）材料有限公司高纯石墨项目总投资15亿元。",
             "高纯石墨项目",
             "庚辛（太原）材料有限公司",
         ),
     ],
-    ids=["space", "latin-gloss", "term-gloss", "two-spaced-words", "gloss-in-a-company"],
+    ids=[
+        "space",
+        "latin-gloss",
+        "term-gloss",
+        "two-spaced-words",
+        "gloss-before-the-head",
+        "gloss-in-a-company",
+    ],
 )
 def test_latin_words_and_glosses_stay_in_the_name(
     sentence: str, project: str | None, company: str | None

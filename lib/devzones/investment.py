@@ -340,7 +340,7 @@ def _inside_name(text: str, pos: int, lo: int, hi: int) -> bool:
         opening = max(text.rfind("（", lo, pos), text.rfind("(", lo, pos))
     else:
         return False
-    m = _GLOSS.match(text, opening - 1, hi) if opening > 0 else None
+    m = _GLOSS.match(text, opening - 1) if opening > 0 else None  # the name may go on past hi
     return m is not None and _AREA_RE.search(m[0]) is None
 
 
