@@ -674,3 +674,21 @@ def test_works_and_a_phased_park_opening_a_clause_are_the_project() -> None:
     assert row_at(df, 6.4)["project"] == "某某市智能制造产业园三期"
     assert row_at(df, 4.2)["project"] == "某某经开区南区供热及燃气管网工程"
     assert row_at(df, 20)["project"] == "某某经开区重点工程总投资"  # the zone's, not one works
+
+
+def test_is_describes_or_names_a_project() -> None:
+    doc = doc_of(
+        "9月2日，甲乙新材料年产8万吨碳纤维项目投产。该项目总投资12亿元，是全县近年引进的最大的工业项目。"
+        "项目全部达产后，预计年产值20亿元。"
+        "此次签约的10个项目中，投资额最大的是丙丁储能电池项目，总投资35亿元。"
+        "开发区开工项目6个，总投资18亿元，重点是戊己精细化工项目，总投资7亿元。"
+    )
+    df = rows_of(doc)
+    got = {yi: row_at(df, yi)["project"] for yi in (12, 20, 35, 7)}
+    assert got == {
+        12: "甲乙新材料年产8万吨碳纤维项目",
+        20: "甲乙新材料年产8万吨碳纤维项目",  # not 最大的工业项目, a description of it
+        35: "丙丁储能电池项目",  # 最大的是X: X is named, not described
+        7: "戊己精细化工项目",
+    }
+    assert row_at(df, 7)["measure"] == "total"

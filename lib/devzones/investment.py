@@ -205,8 +205,11 @@ _GLOSS = re.compile(
 _OPENER = re.compile(r"工程(?!项目)|(?:产业园|园区|园)[一二三四五六七八九十]期")
 _JOINED_ITEM = re.compile(r"项目(?:和|及|与|、)")
 _JOINER = re.compile(r"以及|和|及|与|、")
-_ORDINALS = "一二三四五六七八九十"
-_ENUM_BEFORE = _CLAUSE_BREAK + "其第"  # 一是, 其一是, 第二是 open an enumerated item
+# 是 that names or enumerates what follows (最大的是, 重点是, 分别是, 一是, 其二是)
+_NAMING_IS = re.compile(
+    rf"(?:的|重点|主要|分别|包括|即|(?:^|(?<=[{_CLAUSE_BREAK}其第]))[一二三四五六七八九十])是$"
+)
+_DESCRIBED = ("项目", "这", "此", "它")  # subjects whose predicate describes them: 该项目是…
 _PROJECT_END = re.compile(r"(?:项目|基地|产业园|园区|工厂|生产线|资金|基金|计划|工程|园)$")
 _SUBJECT_NOUN = re.compile(r"(?:生产线|基地|产业园|园区|工厂|中心|电站|工程)$")
 _QUOTE = re.compile(r"[“\"「]([^”\"」\n]{2,40})[”\"」]")
@@ -362,13 +365,16 @@ def _picked_by_verb(text: str, lo: int, start: int) -> bool:
 
 
 def _after_predicate(text: str, start: int, lo: int) -> bool:
-    """True when a name follows 是 (是全省重大项目: a description), unless the 是 enumerates
-    (一是X项目，总投资…；二是…: each item names its project)."""
-    if start <= lo or text[start - 1] != "是":
+    """True when a name is the predicate of 是 in its clause, a description of the project named
+    before (是全省重大项目, 该项目…，是…最大的工业项目, 这是…的外资项目), unless the 是 names
+    or enumerates (投资额最大的是X项目, 重点是X项目, 一是X项目)."""
+    c0 = _clause_start(text, start, lo)
+    k = text.rfind("是", c0, start)
+    if k == -1 or _NAMING_IS.search(text, c0, k + 1):
         return False
-    k = start - 2
-    enumerated = k >= lo and text[k] in _ORDINALS and (k == lo or text[k - 1] in _ENUM_BEFORE)
-    return not enumerated
+    if k == start - 1:
+        return True
+    return k == c0 or text.endswith(_DESCRIBED, c0, k)
 
 
 def split_company(name: str) -> tuple[str | None, str]:
