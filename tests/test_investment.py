@@ -692,3 +692,15 @@ def test_is_describes_or_names_a_project() -> None:
         7: "戊己精细化工项目",
     }
     assert row_at(df, 7)["measure"] == "total"
+
+
+def test_projects_under_construction_and_a_share_after_the_plan() -> None:
+    doc = doc_of(
+        "截至6月底，园区在建项目累计完成投资41.5亿元。"
+        "上半年，开发区25个重点项目完成投资30亿元，占年度计划投资66亿元的45.5%。"
+    )
+    df = rows_of(doc)
+    assert row_at(df, 41.5)["project"] == "园区在建项目"  # 在建 is a status, not 在 + X
+    plan = row_at(df, 66)
+    assert plan["measure"] == "annual_plan"
+    assert plan["project"] == row_at(df, 30)["project"]  # not 45.5%, the share after 的

@@ -182,7 +182,7 @@ _COMPANY_STOP_RE = re.compile(
 _GENERIC = re.compile(
     r"全省|全市|全区|全县|省级|市级|重大|重点|转型|产业|建设|工程|该|本|此|这个|这些|这|一批|大|新"
     r"|签约|开工|投产|在建|续建|新建|招商引资|亿元以上|等|各类|各|第一个|一个|个|优质|更多|储备"
-    r"|在谈|落地|集中|首批|投资|类|其他|批|年度|全年|所有|已|\d+"
+    r"|在谈|落地|集中|首批|投资|类|其他|批|年度|全年|所有|已|[^\u4e00-\u9fffA-Za-z]+"
 )
 _PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所有|年度|全年|等|多个")
 # 签约项目, 开工项目 … as a head noun name a collective (all the projects signed, started …) when
@@ -330,11 +330,13 @@ def _np_start(
 
 
 def _inside_name(text: str, pos: int, lo: int, hi: int) -> bool:
-    """True when the stop character at ``pos`` belongs to a name: a space between two Latin
-    words (Mini LED, 4GW TOPCon) or a bracket of a gloss right after a word (异质结（HJT）电池,
-    SiC（碳化硅）衬底, 华睿（深圳）新能源), unless the gloss is a zone's short name
-    (X经济技术开发区（X经开区）)."""
+    """True when the stop character at ``pos`` belongs to a name: 在 of 在建/在谈, a space
+    between two Latin words (Mini LED, 4GW TOPCon) or a bracket of a gloss right after a word
+    (异质结（HJT）电池, SiC（碳化硅）衬底, 华睿（深圳）新能源), unless the gloss is a zone's
+    short name (X经济技术开发区（X经开区）)."""
     char = text[pos]
+    if char == "在":
+        return text.startswith(("在建", "在谈"), pos)  # 在建项目: a status word, not 在 X
     if char == " ":
         return pos > 0 and _LATIN_SPACE.fullmatch(text, pos - 1, pos + 2) is not None
     if char in "（(":
@@ -348,7 +350,8 @@ def _inside_name(text: str, pos: int, lo: int, hi: int) -> bool:
 
 
 def is_generic(name: str) -> bool:
-    """True when a name holds only generic words (重点项目, 该项目, 全省重大转型项目)."""
+    """True when a name holds only generic words, figures and signs (重点项目, 该项目,
+    全省重大转型项目, 57.2%)."""
     return len(_GENERIC.sub("", name.replace("项目", ""))) < 2
 
 
