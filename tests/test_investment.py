@@ -704,3 +704,20 @@ def test_projects_under_construction_and_a_share_after_the_plan() -> None:
     plan = row_at(df, 66)
     assert plan["measure"] == "annual_plan"
     assert plan["project"] == row_at(df, 30)["project"]  # not 45.5%, the share after 的
+
+
+def test_fund_names_keep_their_verbs_and_projects() -> None:
+    doc = doc_of(
+        "市财政出资组建总规模12亿元的某某市园区建设发展基金，首期规模3亿元。"
+        "另设规模1.5亿元的园区项目建设周转资金，支持新开工项目前期工作。"
+        "联合社会资本设立总规模8亿元的某某市新材料产业投资基金，首期认缴2亿元。"
+    )
+    df = rows_of(doc)
+    got = {yi: tuple(row_at(df, yi)[["project", "measure"]]) for yi in (12, 3, 1.5, 8, 2)}
+    assert got == {
+        12: ("某某市园区建设发展基金", "fund"),  # 财政 before the figure: a fund after 的
+        3: ("某某市园区建设发展基金", "fund"),
+        1.5: ("园区项目建设周转资金", "fund"),  # not the 园区项目 inside it
+        8: ("某某市新材料产业投资基金", "fund"),
+        2: ("某某市新材料产业投资基金", "fund"),  # not 基金 cut after 投资
+    }

@@ -242,7 +242,7 @@ _FUND_WORDS = r"基金|资金|资助|奖励|奖补|补贴|补助|贴息"  # the 
 _FUND_RE = re.compile(_FUND_WORDS)
 # A fund named right after its figure: 2亿元产业扶持资金, 30万元至80万元的补助. A verb in
 # between (5亿元用于奖励) means the figure is something else spent on it.
-_TAIL_FUND = re.compile(rf"的?(?P<name>[^，,；;。、\s\d的]{{0,10}}(?:{_FUND_WORDS}))")
+_TAIL_FUND = re.compile(rf"的?(?P<name>[^，,；;。、\s\d的]{{0,10}}(?:{_FUND_WORDS})池?)")
 _TAIL_FUND_VERB = re.compile(
     r"用于|获得|争取|安排|给予|带动|撬动|吸引|申请|兑现|发放|拨付|建设|实施"
 )
@@ -759,7 +759,12 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
 def _tail_fund(text: str, amount: Amount) -> re.Match | None:
     """The fund named right after a figure (3亿元专项资金, 80万元的补助), if any."""
     m = _TAIL_FUND.match(text, amount.end)
-    return None if m is None or _TAIL_FUND_VERB.search(m["name"]) else m
+    if m is None:
+        return None
+    # after 的 the words up to the fund word are its name (…的开发区建设发展基金); without it
+    # a verb says the figure is something else (5亿元用于奖励)
+    verb = _TAIL_FUND_VERB.search(m["name"])
+    return m if verb is None or (m[0].startswith("的") and verb.start() > 0) else None
 
 
 def _cue_touches(head: str) -> bool:
@@ -1054,7 +1059,8 @@ def _fund_name(text: str, amount: Amount, lo: int, hi: int) -> tuple[int, str] |
     if m is None:
         return None
     floor = lo if m.start() < amount.start else amount.end
-    start = _np_start(text, m.start(), floor, head_noun=False)  # 给予奖励 -> 奖励
+    # 给予奖励 -> 奖励; fund names hold 投资 and 建设 (产业投资基金) as firm names do
+    start = _np_start(text, m.start(), floor, head_noun=False, stops=_COMPANY_STOP_RE)
     return start, text[start : m.end()]
 
 
@@ -1070,8 +1076,8 @@ def _fund_owner(
     pos, name = fund
     if not owner.named or cand is None:
         return replace(owner, project=name)
-    if pos < cand.end:
-        return owner
+    if pos < cand.end and cand.start < pos:
+        return owner  # (a project inside the fund's name, 项目建设周转资金, is the fund's)
     if cand.kind == "project" and "给予" in text[cand.end : amount.start]:
         return owner if name in cand.label else replace(owner, project=f"{cand.label}{name}")
     return replace(owner, project=name)
