@@ -248,6 +248,7 @@ def test_deterministic(seed_docs) -> None:
         ("获得国家专项债券资金", "fund"),
         ("今年以来", None),
         ("对银行贷款给予贴息，每家企业每年贴息", "fund"),  # an interest subsidy is a grant
+        ("发放科技创新券", "fund"),  # vouchers for research services are a grant
     ],
 )
 def test_measure_cues(text: str, measure: str | None) -> None:
@@ -721,3 +722,8 @@ def test_fund_names_keep_their_verbs_and_projects() -> None:
         8: ("某某市新材料产业投资基金", "fund"),
         2: ("某某市新材料产业投资基金", "fund"),  # not 基金 cut after 投资
     }
+
+
+def test_innovation_vouchers_named_after_their_figure_are_a_fund() -> None:
+    row = row_at(rows_of(doc_of("区里安排3000万元的科技创新券，支持企业购买检测服务。")), 0.3)
+    assert (row["project"], row["measure"]) == ("科技创新券", "fund")

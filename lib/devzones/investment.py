@@ -88,7 +88,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"生产总值|GDP|增加值|(?:工业|产业|行业|园区|集群)总?产值|产业规模|注册资本|注册资金", SKIP),
     (r"年?产值", "output_value"),
     (
-        r"产业基金|投资基金|基金|预算内投资|专项债|资助|奖励|奖补|补贴|补助|贴息"
+        r"产业基金|投资基金|基金|预算内投资|专项债|资助|奖励|奖补|补贴|补助|贴息|创新券"
         r"|(?:专项|扶持|引导|配套|财政|预算内|债券|发展|创新|科技|创业)资金",
         "fund",
     ),
@@ -238,7 +238,7 @@ _THRESHOLD_RE = re.compile(
     r"的?(?:[\u4e00-\u9fff]{0,4}?[业类型])?(?:重大|重点|大)?(?:项目|工程|企业)"
     r"|的(?=[，,；;。、])"  # 投资额2000万元以上的,给予…: "those of at least X"
 )
-_FUND_WORDS = r"基金|资金|资助|奖励|奖补|补贴|补助|贴息"  # the head word of a fund's name
+_FUND_WORDS = r"基金|资金|资助|奖励|奖补|补贴|补助|贴息|创新券"  # the head word of a fund's name
 _FUND_RE = re.compile(_FUND_WORDS)
 # A fund named right after its figure: 2亿元产业扶持资金, 30万元至80万元的补助. A verb in
 # between (5亿元用于奖励) means the figure is something else spent on it.
