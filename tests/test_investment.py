@@ -727,3 +727,15 @@ def test_fund_names_keep_their_verbs_and_projects() -> None:
 def test_innovation_vouchers_named_after_their_figure_are_a_fund() -> None:
     row = row_at(rows_of(doc_of("区里安排3000万元的科技创新券，支持企业购买检测服务。")), 0.3)
     assert (row["project"], row["measure"]) == ("科技创新券", "fund")
+
+
+def test_a_firm_named_alone_owns_the_next_sentences_project() -> None:
+    doc = doc_of(
+        "记者在山西甲乙铸造有限公司的施工现场看到，工人们正在安装设备。"
+        "“这个项目是今年引进的最大的工业项目，总投资9.6亿元。”"
+        "园区去年完成投资20亿元。"
+    )
+    df = rows_of(doc)
+    row = row_at(df, 9.6)
+    assert row["company"] == "山西甲乙铸造有限公司" and pd.isna(row["project"])
+    assert pd.isna(row_at(df, 20)["company"])  # no 该项目: the firm is not the area's

@@ -852,6 +852,8 @@ def _owner(
     if area_subject and cand is None:
         # 开发区累计完成投资…: the area's figure, not a project's
         return _Owner(project=area_label, company=company)
+    if carry.project is None and (cand is None or cand.kind != "anaphor"):
+        return replace(carry, company=company, named=False)  # a firm alone carries to 该项目 only
     return replace(carry, company=company or carry.company, named=False)
 
 
@@ -870,6 +872,8 @@ def _sentence_owners(
         return _Owner(c.label, company, sentence=sent)
     if companies and carry.project and not carry.company:
         return replace(carry, company=companies[0][1])
+    if companies and not carry.project:  # 在X有限公司的施工现场…。这个项目总投资…: X's project
+        return _Owner(company=companies[-1][1], sentence=sent)
     return carry
 
 
@@ -894,7 +898,7 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
         story = doc.story_at(s0)
         has_money = ai < len(amounts) and amounts[ai].start < s1
         cands = _project_candidates(text, s0, s1, batches=has_money)
-        companies = _companies(text, s0, s1) if has_money or cands else []
+        companies = _companies(text, s0, s1)
         if story != carry.story or si - carry.index > _CARRY_SENTENCES:
             carry = _Owner(story=story)
         prev_measure: str | None = None
