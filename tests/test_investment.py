@@ -739,3 +739,10 @@ def test_a_firm_named_alone_owns_the_next_sentences_project() -> None:
     row = row_at(df, 9.6)
     assert row["company"] == "山西甲乙铸造有限公司" and pd.isna(row["project"])
     assert pd.isna(row_at(df, 20)["company"])  # no 该项目: the firm is not the area's
+
+
+def test_firms_signing_for_one_named_project_are_no_batch() -> None:
+    doc = doc_of("当天，开发区与三家企业签订了年产5万吨负极材料项目合作协议，项目总投资6亿元。")
+    row = row_at(rows_of(doc), 6)
+    assert (row["project"], row["measure"]) == ("年产5万吨负极材料项目", "total")
+    assert pd.isna(row["project_count"])

@@ -436,6 +436,9 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
         c1 = _clause_end(text, m.end(), hi)
         if (cue := _MEASURE_RE.search(text, m.end(), c1)) is not None:
             c1 = cue.start()  # 30个招商引资项目 总投资额…: the label stops at the money cue
+        firms = m["c"] or m["d"]
+        if firms and any(c.kind == "project" and m.end() <= c.start < c1 for c in found):
+            continue  # 与两家企业签订了X项目合作协议: the partners of one named project
         label = _ASIDE.sub("", text[c0:c1]).strip()
         if is_generic(_COUNT_WORDS.sub("", label)) and c0 > lo:
             # 第二批重点项目集中开工，共开工项目16个: the clause before says which batch
