@@ -249,6 +249,9 @@ def test_deterministic(seed_docs) -> None:
         ("今年以来", None),
         ("对银行贷款给予贴息，每家企业每年贴息", "fund"),  # an interest subsidy is a grant
         ("发放科技创新券", "fund"),  # vouchers for research services are a grant
+        ("上半年完成基础设施投资", "completed"),
+        ("工业投资完成", "completed"),
+        ("研究与试验发展经费投入", investment.SKIP),  # R&D spending, not an investment
     ],
 )
 def test_measure_cues(text: str, measure: str | None) -> None:

@@ -72,6 +72,8 @@ _KIND = {"aggregate": "total"}  # one figure may be read as either when it is re
 
 SKIP = "skip"  # a money cue that is not investment (GDP, sales, tax …)
 
+# What an investment is spent on (完成基础设施投资, 工业投资完成…)
+_INVEST_KIND = r"(?:固定资产|基础设施|工业|技改|技术改造|民间|产业)"
 # Cue words, most specific first: at one position the first alternative that matches wins, so
 # 年度计划投资 is read before 计划投资 and 生产总值 before 产值.
 MEASURE_CUES: list[tuple[str, str]] = [
@@ -81,7 +83,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
         "annual_plan",
     ),
     (
-        r"(?:累计|全年|年内|已)?完成(?:固定资产)?投资|(?:固定资产)?投资完成|到位资金|累计投资"
+        rf"(?:累计|全年|年内|已)?完成{_INVEST_KIND}?投资|{_INVEST_KIND}?投资完成|到位资金|累计投资"
         r"|(?:累计|已)(?:完成)?投入(?:资金)?",
         "completed",
     ),
@@ -101,7 +103,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
         r"营业收入|营业额|营收|收入|收益|销售|利润|利税|税|进出口|出口|进口|外贸|贸易|合同|订单"
         r"|交易|成交|资产|出让|中标|股本"
         r"|零售|消费|财政|存款|贷款|融资|授信|市值|估值|价格|价值|单价|工资|薪|成本|费用|节约"
-        r"|节省|损失|罚|亩均|强度",
+        r"|节省|损失|罚|亩均|强度|经费(?:投入)?",
         SKIP,
     ),
 ]
