@@ -749,3 +749,14 @@ def test_firms_signing_for_one_named_project_are_no_batch() -> None:
     row = row_at(rows_of(doc), 6)
     assert (row["project"], row["measure"]) == ("年产5万吨负极材料项目", "total")
     assert pd.isna(row["project_count"])
+
+
+def test_works_built_with_a_figure_are_its_project() -> None:
+    doc = doc_of(
+        "首批8家配套企业已入驻。园区还出资9000万元建设了新材料中试检测中心，服务中小企业。"
+        "今年投资6亿元实施园区东路延伸、雨污管网改造等配套工程。"
+    )
+    df = rows_of(doc)
+    lab, works = row_at(df, 0.9), row_at(df, 6)
+    assert (lab["project"], lab["measure"]) == ("新材料中试检测中心", "total")
+    assert (works["project"], works["measure"]) == ("园区东路延伸、雨污管网改造等配套工程", "total")

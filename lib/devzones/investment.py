@@ -204,6 +204,10 @@ _GLOSS = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9][（(](?:[A-Za-z][A-Za-z0-9+\-. ]{0,11}|[\u4e00-\u9fff]{2,6})[）)]"
     r"[\u4e00-\u9fffA-Za-z0-9]"
 )
+_BUILD_VERB = re.compile(r"(?:用于)?(?:实施|建设|新建|打造|建成)[了的]?")
+_WORKS_END = re.compile(
+    r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
+)
 _OPENER = re.compile(r"工程(?!项目)|(?:产业园|园区|园)[一二三四五六七八九十]期")
 _JOINED_ITEM = re.compile(r"项目(?:和|及|与|、)")
 _JOINER = re.compile(r"以及|和|及|与|、")
@@ -500,6 +504,11 @@ def _tail_project(text: str, cands: list[Candidate], end: int, hi: int) -> Candi
     """The name right after a figure, in its clause: 投资36亿元的X项目, 投资10亿元建设X项目,
     总投资3.5亿元、面积…的标准化厂房."""
     stop = _clause_end(text, end, hi)
+    built = _built_after(text, end, stop)
+    if built is not None:  # 投资12亿元实施X大道东延、Y管廊等配套工程: the whole list
+        start, name = built
+        company, rest = split_company(name)
+        return Candidate(start, stop, rest, "project", company)
     after = [c for c in cands if end <= c.start < stop and c.kind == "project"]
     if after:
         return after[0]
@@ -511,6 +520,16 @@ def _tail_project(text: str, cands: list[Candidate], end: int, hi: int) -> Candi
     if len(rest) < 2 or is_generic(rest):
         return None
     return Candidate(de + 1, de + 1 + len(name), rest, "project", company)
+
+
+def _built_after(text: str, end: int, stop: int) -> tuple[int, str] | None:
+    """(start, name) of the works a figure is spent on when a verb of building follows it and a
+    works noun ends its clause (出资1.2亿元建设了X检测服务中心, 投资12亿元实施X等配套工程)."""
+    m = _BUILD_VERB.match(text, end, stop)
+    if m is None or not _WORKS_END.search(text, m.end(), stop):
+        return None
+    name = text[m.end() : stop]
+    return None if is_generic(_SCOPE_WORDS.sub("", name)) else (m.end(), name)
 
 
 def _companies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
@@ -750,6 +769,8 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
         return SKIP if per_unit and not _PER_RECIPIENT.match(per_unit[0]) else "fund"
     if measure is None and prev is not None:
         return prev  # 从10亿元提高到20亿元: the second figure is what the first one was
+    if measure is None and _built_after(text, amount.end, _clause_end(text, amount.end, len(text))):
+        measure = "total"  # 出资1.2亿元建设了X中心: what the works cost
     if measure is None:
         tail = text[amount.end : _clause_end(text, amount.end, len(text))]
         tail_measure = measure_cue(tail, last=False)
