@@ -760,3 +760,14 @@ def test_works_built_with_a_figure_are_its_project() -> None:
     lab, works = row_at(df, 0.9), row_at(df, 6)
     assert (lab["project"], lab["measure"]) == ("新材料中试检测中心", "total")
     assert (works["project"], works["measure"]) == ("园区东路延伸、雨污管网改造等配套工程", "total")
+
+
+def test_a_fund_anaphor_and_a_quoted_description_point_back() -> None:
+    doc = doc_of(
+        "开发区积极争取省级某某转型发展基金支持，该基金总规模30亿元。"
+        "甲乙铝业年产20万吨再生铝项目开工。该项目总投资9亿元，是全市“十四五”重点工程，"
+        "投产后预计年产值25亿元。"
+    )
+    df = rows_of(doc)
+    assert row_at(df, 30)["project"] == "省级某某转型发展基金"  # not 该基金
+    assert row_at(df, 25)["project"] == "甲乙铝业年产20万吨再生铝项目"

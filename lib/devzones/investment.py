@@ -246,6 +246,7 @@ _THRESHOLD_RE = re.compile(
 )
 _FUND_WORDS = r"基金|资金|资助|奖励|奖补|补贴|补助|贴息|创新券"  # the head word of a fund's name
 _FUND_RE = re.compile(_FUND_WORDS)
+_FUND_ANAPHOR = re.compile(r"(?:该|此|这|本)[只支笔项]?$")  # 该基金, 此项资金
 # A fund named right after its figure: 2亿元产业扶持资金, 30万元至80万元的补助. A verb in
 # between (5亿元用于奖励) means the figure is something else spent on it.
 _TAIL_FUND = re.compile(rf"的?(?P<name>[^，,；;。、\s\d的]{{0,10}}(?:{_FUND_WORDS})池?)")
@@ -495,6 +496,8 @@ def _quoted_candidate(text: str, m: re.Match, lo: int, hi: int) -> Candidate | N
     if not (_PROJECT_END.search(f"{m[1]}{suffix}") or "年产" in m[1]):
         return None  # “项目为王”: a slogan, not a name
     start = _np_start(text, m.start(), lo, limit=24, head_noun=False)
+    if _after_predicate(text, start, lo):
+        return None  # 是吕梁市“十四五”重点工程: a description of the project named before
     company, prefix = split_company(text[start : m.start()])
     label = f"{prefix}“{m[1]}”{suffix}" if prefix or suffix else m[1]
     return Candidate(start, m.end() + len(suffix), label, "project", company)
@@ -1085,6 +1088,8 @@ def _fund_name(text: str, amount: Amount, lo: int, hi: int) -> tuple[int, str] |
     if tail is not None:
         return tail.start("name"), tail["name"]
     head = list(_FUND_RE.finditer(text, lo, amount.start))
+    if len(head) > 1 and _FUND_ANAPHOR.search(text, lo, head[-1].start()):
+        head.pop()  # 设立X发展基金，该基金总规模50亿元: the fund named before
     m = head[-1] if head else _FUND_RE.search(text, amount.end, _clause_end(text, amount.end, hi))
     if m is None:
         return None
