@@ -771,3 +771,25 @@ def test_a_fund_anaphor_and_a_quoted_description_point_back() -> None:
     df = rows_of(doc)
     assert row_at(df, 30)["project"] == "省级某某转型发展基金"  # not 该基金
     assert row_at(df, 25)["project"] == "甲乙铝业年产20万吨再生铝项目"
+
+
+def test_a_bar_separated_table_with_units_in_its_cells() -> None:
+    doc = doc_of(
+        "某某经开区开工项目共12个，总投资80亿元。部分重点项目如下：\n"
+        "序号 | 项目名称 | 建设单位 | 总投资 | 建设内容\n"
+        "|---|---|---|---|---|\n"
+        "1 | 年产5GWh钠电池项目 | 山西甲乙储能有限公司 | 25亿元 | 建设电芯生产线\n"
+        "2 | 冷链仓储中心项目 | 山西丙丁物流有限公司 | 8000万元 | 冷库5万吨\n"
+        "以上项目计划年内全部开工。"
+    )
+    df = rows_of(doc, mentions_of(doc, "某某经开区"))
+    columns = (df["project"], df["company"], df["amount_yuan"] / YI, df["measure"])
+    got = sorted(zip(*columns, strict=True))
+    assert got[:2] == [
+        ("冷链仓储中心项目", "山西丙丁物流有限公司", 0.8, "total"),
+        ("年产5GWh钠电池项目", "山西甲乙储能有限公司", 25.0, "total"),
+    ]
+    assert len(df) == 3  # the two cells, once each, and the batch's 80亿元
+    row = row_at(df, 25)
+    assert doc.text[row["start"] : row["end"]] == "25亿元"
+    assert row["zone_surface"] == "某某经开区"

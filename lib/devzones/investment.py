@@ -976,6 +976,9 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
         if owner is not carry:
             carry = replace(owner, index=si, story=story)
     if tabled := _table_rows(doc, mentions, year):
+        # a cell with its unit (45亿元) is read once, by its table
+        cells = {row["start"] for row in tabled}
+        found = [row for row in found if row["start"] not in cells]
         found = sorted(found + tabled, key=lambda row: row["start"])
     return _finish(found)
 
@@ -984,23 +987,37 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
 # A table pasted as text: a header line with a name column (项目名称) and money columns whose
 # unit is in the header (总投资(亿元), 计划投资（万元）), then one project per line, its cells
 # split by tabs (an empty cell kept, the trailing ones trimmed) or by the one space cleaning
-# leaves of a run of spaces (every cell filled). Figures carry no unit.
+# leaves of a run of spaces (every cell filled); figures carry no unit. Cells split by | may
+# carry their unit instead (总投资 | … | 45亿元), and a 建设单位 column names each row's firm.
 _MONEY_COLUMN = re.compile(r"[(（](万亿|亿|万|)元[)）]")
 _NUMBER_CELL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SPACED = re.compile(r"[^ \t\u3000]+")
+_RULE_LINE = re.compile(r"[\s|:：\-—]+")  # |---|---| under a header
 _SUM_ROWS = ("合计", "总计", "小计")  # a table's sums restate its rows
+_FIRM_COLUMN = re.compile(r"建设单位|实施单位|业主单位|建设主体|企业名称|投资主体|公司")
+_TABLE_MEASURES = ("total", "annual_plan", "completed")
 
 
-def _cells(text: str, lo: int, hi: int, tabbed: bool) -> list[tuple[int, int]]:
-    """The spans of a table line's cells, trimmed of spaces."""
-    if not tabbed:
+def _cells(text: str, lo: int, hi: int, sep: str | None) -> list[tuple[int, int]]:
+    """The spans of a table line's cells split by ``sep`` (None: by spaces), trimmed of spaces
+    (and of the outer bars of | a | b |)."""
+    if sep is None:
         return [m.span() for m in _SPACED.finditer(text, lo, hi)]
+    if sep == "|":
+        while lo < hi and text[lo] in " |":
+            lo += 1
+        while hi > lo and text[hi - 1] in " |":
+            hi -= 1
     spans = []
-    for part in text[lo:hi].split("\t"):
+    for part in text[lo:hi].split(sep):
         a = lo + len(part) - len(part.lstrip(" \u3000"))
         spans.append((a, max(a, lo + len(part.rstrip(" \u3000")))))
         lo += len(part) + 1
     return spans
+
+
+def _separator(line: str) -> str | None:
+    return "\t" if "\t" in line else "|" if "|" in line else None
 
 
 def _line_at(text: str, pos: int) -> tuple[int, int]:
@@ -1008,64 +1025,105 @@ def _line_at(text: str, pos: int) -> tuple[int, int]:
     return _paragraph_start(text, pos), len(text) if end == -1 else end
 
 
-def _table_columns(cells: list[str]) -> tuple[int, list[tuple[int, str, str]]] | None:
-    """The name column and the (column, unit, measure) money columns of a header's cells."""
+def _table_columns(
+    cells: list[str], units_in_cells: bool = False
+) -> tuple[int, list[tuple[int, str | None, str]]] | None:
+    """The name column and the (column, unit, measure) money columns of a header's cells; the
+    unit is None when the cells carry it (a header 总投资 with no unit, cells split by |)."""
     if len(cells) < 3:
         return None
-    money = []
+    money: list[tuple[int, str | None, str]] = []
     for i, cell in enumerate(cells):
         m = _MONEY_COLUMN.search(cell)
-        measure = measure_cue(cell[: m.start()]) if m else None
-        if m and measure not in (None, SKIP, "fund"):
-            money.append((i, m[1], measure))
-    names = [i for i, c in enumerate(cells) if "名称" in c] or [
+        if m:
+            measure = measure_cue(cell[: m.start()])
+            if measure not in (None, SKIP, "fund"):
+                money.append((i, m[1], measure))
+        elif units_in_cells and (measure := measure_cue(cell)) in _TABLE_MEASURES:
+            money.append((i, None, measure))
+    names = [i for i, c in enumerate(cells) if "名称" in c and not _FIRM_COLUMN.search(c)] or [
         i for i, c in enumerate(cells) if "项目" in c and i not in {j for j, _, _ in money}
     ]
     return (names[0], money) if names and money else None
 
 
-def table_figures(text: str) -> Iterator[tuple[Amount, str, str, tuple[int, int]]]:
-    """(figure, measure, project, row span) for every money cell of the project tables."""
-    pos = text.find("元")
+def _money_cell(text: str, a: int, b: int, unit: str | None) -> Amount | None:
+    """The figure in a money cell: a bare number in the header's unit, or an amount with its own
+    unit (45亿元) when the header gives none."""
+    if unit is None:
+        found = find_amounts(text[a:b])
+        if len(found) != 1 or found[0].end - found[0].start != b - a:
+            return None
+        return replace(found[0], start=a, end=b)
+    if not _NUMBER_CELL.fullmatch(text, a, b):
+        return None
+    value = float(Decimal(text[a:b].replace(",", "")) * UNITS[unit])
+    return Amount(value, unit=f"{unit}元", text=text[a:b], start=a, end=b)
+
+
+def _next_table_anchor(text: str, pos: int) -> int:
+    """The next 元 (a unit in a header) or | (a bar between cells) from ``pos``, or -1."""
+    found = [i for i in (text.find("元", pos), text.find("|", pos)) if i != -1]
+    return min(found, default=-1)
+
+
+def _table_figures(
+    text: str,
+) -> Iterator[tuple[Amount, str, str, str | None, tuple[int, int]]]:
+    """(figure, measure, project, firm, row span) for every money cell of the project tables."""
+    pos = _next_table_anchor(text, 0)
     while pos != -1:
         lo, hi = _line_at(text, pos)
-        tabbed = "\t" in text[lo:hi]
-        header = _cells(text, lo, hi, tabbed)
-        columns = _table_columns([text[a:b] for a, b in header])
+        sep = _separator(text[lo:hi])
+        header = _cells(text, lo, hi, sep)
+        heads = [text[a:b] for a, b in header]
+        columns = _table_columns(heads, units_in_cells=sep == "|")
         if columns is None:
-            pos = text.find("元", hi)
+            pos = _next_table_anchor(text, hi)
             continue
         name_col, money = columns
+        firm_col = next((i for i, c in enumerate(heads) if _FIRM_COLUMN.search(c)), None)
         needed = max(name_col, *(col for col, _, _ in money)) + 1
         row_lo = hi + 1
         while row_lo < len(text):
             row_hi = _line_at(text, row_lo)[1]
-            spans = _cells(text, row_lo, row_hi, tabbed)
-            fits = needed <= len(spans) <= len(header) if tabbed else len(spans) == len(header)
-            if not fits or (tabbed and "\t" not in text[row_lo:row_hi]):
+            if sep == "|" and _RULE_LINE.fullmatch(text, row_lo, row_hi):
+                row_lo = row_hi + 1
+                continue
+            spans = _cells(text, row_lo, row_hi, sep)
+            fits = needed <= len(spans) <= len(header) if sep else len(spans) == len(header)
+            if not fits or (sep and sep not in text[row_lo:row_hi]):
                 break
             name = text[slice(*spans[name_col])]
+            firm = (
+                text[slice(*spans[firm_col])]
+                if firm_col is not None and firm_col < len(spans)
+                else None
+            )
             for col, unit, measure in money:
-                a, b = spans[col]
-                if not name or name in _SUM_ROWS or not _NUMBER_CELL.fullmatch(text, a, b):
-                    continue
-                value = float(Decimal(text[a:b].replace(",", "")) * UNITS[unit])
-                figure = Amount(value, unit=f"{unit}元", text=text[a:b], start=a, end=b)
-                yield figure, measure, name, (row_lo, row_hi)
+                figure = _money_cell(text, *spans[col], unit)
+                if name and name not in _SUM_ROWS and figure is not None:
+                    yield figure, measure, name, firm or None, (row_lo, row_hi)
             row_lo = row_hi + 1
-        pos = text.find("元", row_lo)
+        pos = _next_table_anchor(text, row_lo)
+
+
+def table_figures(text: str) -> Iterator[tuple[Amount, str, str, tuple[int, int]]]:
+    """(figure, measure, project, row span) for every money cell of the project tables."""
+    for figure, measure, name, _firm, row in _table_figures(text):
+        yield figure, measure, name, row
 
 
 def _table_rows(doc: Document, mentions: _Mentions, year: str | None) -> list[dict]:
     """Investment rows from the document's project tables: the zone is the one a row names, else
     the last one named before the table in its story."""
     found = []
-    for amount, measure, name, row in table_figures(doc.text):
+    for amount, measure, name, firm, row in _table_figures(doc.text):
         story_lo = next((st.start for st in doc.stories if st.start <= row[0] < st.end), 0)
         zone = _nearest_zone(mentions, row[0], *row)
         if zone is None and (before := mentions.inside(story_lo, row[0])):
             zone = before[-1][2]
-        owner = _Owner(name, named=True, sentence=row)
+        owner = _Owner(name, firm, named=True, sentence=row)
         # the status is read in the cells before the figure (续建), not in a content column
         # to its right (建设…)
         status = status_cue(doc.text[row[0] : amount.start])
