@@ -197,6 +197,7 @@ _SCOPE_WORDS = re.compile(
     r"|\d{4}年|[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|经开区|示范区|农高区|园区|[省市县区])"
     r"|[两二三四五六七八九十\d]+[省市县区地]|各|新|已|共|累计|、"
 )
+_MAYBE_INSIDE = frozenset(" （()）在")  # stop characters that a name may hold (see _inside_name)
 _LATIN_SPACE = re.compile(r"[A-Za-z] [A-Za-z]")
 # A gloss: a word, then a short bracket holding a Latin term or a 2-6 character one, and the
 # name going on after it.
@@ -328,7 +329,7 @@ def _np_start(
     """Where the noun phrase ending at ``end`` begins: after the last stop character or word."""
     lo = start = max(floor, end - limit)
     for m in stops.finditer(text, lo, end):
-        if _inside_name(text, m.start(), lo, end):
+        if m[0] in _MAYBE_INSIDE and _inside_name(text, m.start(), lo, end):
             continue
         # a verb right before a head noun is part of the name (签约项目); further left it ends it
         if not (head_noun and m.end() == end and len(m[0]) > 1):
@@ -927,7 +928,8 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
         story = doc.story_at(s0)
         has_money = ai < len(amounts) and amounts[ai].start < s1
         cands = _project_candidates(text, s0, s1, batches=has_money)
-        companies = _companies(text, s0, s1)
+        firm_named = text.find("公司", s0, s1) != -1 or text.find("集团", s0, s1) != -1
+        companies = _companies(text, s0, s1) if has_money or cands or firm_named else []
         if story != carry.story or si - carry.index > _CARRY_SENTENCES:
             carry = _Owner(story=story)
         prev_measure: str | None = None
