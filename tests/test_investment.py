@@ -793,3 +793,16 @@ def test_a_bar_separated_table_with_units_in_its_cells() -> None:
     row = row_at(df, 25)
     assert doc.text[row["start"] : row["end"]] == "25亿元"
     assert row["zone_surface"] == "某某经开区"
+
+
+def test_a_grant_is_labelled_by_whom_it_goes_to() -> None:
+    doc = doc_of(
+        "总部经济方面，对新引进的企业地区总部，根据其实缴资本，给予50万元至200万元的一次性落户奖励。"
+        "对新认定的国家级工程研究中心、企业技术中心，奖励100万元。"
+        "对省级孵化器奖励30万元。"
+    )
+    df = rows_of(doc)
+    assert row_at(df, 0.005)["project"] == "企业地区总部一次性落户奖励"
+    assert row_at(df, 0.02)["project"] == row_at(df, 0.005)["project"]
+    assert row_at(df, 0.01)["project"] == "国家级工程研究中心、企业技术中心奖励"
+    assert row_at(df, 0.003)["project"] == "省级孵化器奖励"  # named once, not twice

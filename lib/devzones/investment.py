@@ -247,6 +247,7 @@ _THRESHOLD_RE = re.compile(
 )
 _FUND_WORDS = r"基金|资金|资助|奖励|奖补|补贴|补助|贴息|创新券"  # the head word of a fund's name
 _FUND_RE = re.compile(_FUND_WORDS)
+_RECIPIENT_END = re.compile(rf"[{_CLAUSE_BREAK}]|给予|奖励|补助|补贴|按|根据|一次性")
 _FUND_ANAPHOR = re.compile(r"(?:该|此|这|本)[只支笔项]?$")  # 该基金, 此项资金
 # A fund named right after its figure: 2亿元产业扶持资金, 30万元至80万元的补助. A verb in
 # between (5亿元用于奖励) means the figure is something else spent on it.
@@ -1159,22 +1160,41 @@ def _fund_name(text: str, amount: Amount, lo: int, hi: int) -> tuple[int, str] |
     return start, text[start : m.end()]
 
 
+def _grant_recipient(text: str, lo: int, pos: int) -> tuple[int, str] | None:
+    """(end, name) of who a grant goes to when a clause before the figure opens with 对
+    (对新认定的国家级企业技术中心、重点实验室，奖励200万元 -> 国家级企业技术中心、重点实验室), its
+    的-modifier dropped."""
+    k = pos
+    while (k := text.rfind("对", lo, k)) != -1:
+        if k == lo or text[k - 1] in _CLAUSE_BREAK:
+            break
+    if k == -1:
+        return None
+    stop = _RECIPIENT_END.search(text, k + 1, pos)
+    end = stop.start() if stop else pos
+    name = text[text.rfind("的", k + 1, end) + 1 or k + 1 : end]
+    return (end, name) if len(name) >= 2 and not is_generic(name) else None
+
+
 def _fund_owner(
     text: str, amount: Amount, cand: Candidate | None, owner: _Owner, lo: int, hi: int
 ) -> _Owner:
     """A fund figure is labelled by its fund: alone when the fund is named nearer the figure
     than any project (设立X基金，首期认缴6亿元), after the project it is granted to when a
-    给予 stands between them (对X项目…给予最高150万元的补贴 -> X项目补贴)."""
+    给予 stands between them (对X项目…给予最高150万元的补贴 -> X项目补贴), else after whom a
+    clause opening with 对 names (对新引进的企业区域总部，…给予…落户奖励)."""
     fund = _fund_name(text, amount, lo, hi)
     if fund is None:
         return owner
     pos, name = fund
-    if not owner.named or cand is None:
-        return replace(owner, project=name)
-    if pos < cand.end and cand.start < pos:
-        return owner  # (a project inside the fund's name, 项目建设周转资金, is the fund's)
-    if cand.kind == "project" and "给予" in text[cand.end : amount.start]:
+    named = owner.named and cand is not None and cand.start < pos  # (not a name inside it)
+    if named and pos < cand.end:
+        return owner
+    if named and cand.kind == "project" and "给予" in text[cand.end : amount.start]:
         return owner if name in cand.label else replace(owner, project=f"{cand.label}{name}")
+    recipient = _grant_recipient(text, lo, amount.start)
+    if recipient and recipient[0] <= pos:
+        return replace(owner, project=f"{recipient[1]}{name}")
     return replace(owner, project=name)
 
 
