@@ -806,3 +806,13 @@ def test_a_grant_is_labelled_by_whom_it_goes_to() -> None:
     assert row_at(df, 0.02)["project"] == row_at(df, 0.005)["project"]
     assert row_at(df, 0.01)["project"] == "国家级工程研究中心、企业技术中心奖励"
     assert row_at(df, 0.003)["project"] == "省级孵化器奖励"  # named once, not twice
+
+
+def test_a_bare_headline_figure_gives_way_to_the_body_that_names_it() -> None:
+    doc = doc_of(
+        "总投资26.5亿元！某某园区一季度重点项目集中开工\n"
+        "3月18日，某某园区一季度重点项目集中开工，此次集中开工项目共9个，总投资26.5亿元。\n"
+    )
+    row = row_at(rows_of(doc), 26.5)
+    assert (row["measure"], row["project_count"]) == ("aggregate", 9)
+    assert row["sentence_start"] > 0  # the body's row, not the headline's

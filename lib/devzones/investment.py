@@ -1244,8 +1244,10 @@ def _figure_rows(
 
 def _names_in_full(seen: dict, row: dict) -> bool:
     """True when ``row`` names in full what an earlier unnamed row labelled in short (a headline's
-    产业引导基金, then 某某市产业引导基金 in the body)."""
+    产业引导基金, then 某某市产业引导基金 in the body) or left without a name."""
     short, full = seen["project"], row["project"]
+    if short is None and full is not None:  # 总投资98.7亿元！, then the batch it sums
+        return True
     nested = isinstance(short, str) and isinstance(full, str) and short in full
     return row["_named"] and not seen["_named"] and nested
 
