@@ -252,6 +252,7 @@ def test_deterministic(seed_docs) -> None:
         ("上半年完成基础设施投资", "completed"),
         ("工业投资完成", "completed"),
         ("研究与试验发展经费投入", investment.SKIP),  # R&D spending, not an investment
+        ("投资额合计55亿元，单体投资规模在", investment.SKIP),  # each project's size, a range
     ],
 )
 def test_measure_cues(text: str, measure: str | None) -> None:
