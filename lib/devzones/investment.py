@@ -12,12 +12,16 @@ makes it a fund. A count of projects
 before a total (重大项目485个, 总投资…) or a collective (力争全年签约项目, 甲县开发区签约
 项目) makes it an aggregate. The project is the name before a bracketed figure
 (X生产线（投资2亿元）), else the nearest name before the figure in its sentence (a
-quoted name, the noun phrase before 项目, or the clause holding a count; with 分别 the
-i-th item of a list for the i-th figure), else the name right after it (投资36亿元的X项目),
-else the project an earlier sentence named (该项目总投资…). A figure whose subject is a
-zone or an area is labelled by it and its cue (全区完成固定资产投资), never by a project
-carried from another paragraph. A project table pasted as text (项目名称 … 总投资(亿元)) gives
-a figure per money cell, its unit and measure read from the column header.
+quoted name, the noun phrase before 项目 — Latin words and short glosses kept, as in
+Mini LED or 异质结（HJT） —, works or a phased park opening a clause, or the clause
+holding a count; with 分别 the i-th of as many joined projects or list items for the i-th
+figure), else the works right after it (投资36亿元的X项目, 出资1.2亿元建设了X中心), else
+the project an earlier sentence named (该项目总投资…). A name after 是 describes the
+project before it (是全省重大项目) unless the 是 names or enumerates (最大的是X, 一是X).
+A figure whose subject is a zone or an area is labelled by it and its cue (全区完成固定资产
+投资), never by a project carried from another paragraph. A project table pasted as text
+(项目名称 … 总投资(亿元), or cells split by | that carry their unit) gives a figure per money
+cell, its unit and measure read from the column header.
 Everything is decided by general cue words; nothing is fitted to one article.
 """
 
