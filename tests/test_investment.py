@@ -649,7 +649,8 @@ def test_a_fenbie_list_after_joined_projects() -> None:
         "总投资分别为18亿元和4.5亿元。"
         "东山开发区的丙丁材料年产5万吨石墨项目、西河开发区的戊己食品深加工项目相继投产，"
         "两个项目总投资分别为12亿元和2.6亿元。"
-        "山西庚有限公司碳纤维项目与山西辛有限公司复合材料项目总投资分别为6亿元、3亿元。"
+        "山西庚有限公司碳纤维项目与山西辛有限公司复合材料项目总投资分别为6亿元、3亿元，"
+        "年度计划投资1.2亿元。"
     )
     zones = [mentions_of(doc, "东山开发区"), mentions_of(doc, "西河开发区")]
     df = rows_of(doc, pd.concat(zones, ignore_index=True))
@@ -665,6 +666,7 @@ def test_a_fenbie_list_after_joined_projects() -> None:
         "西河开发区",
     )
     firms = {yi: tuple(row_at(df, yi)[["project", "company"]]) for yi in (6, 3)}
+    assert row_at(df, 1.2)["measure"] == "annual_plan"  # after the list, not in it
     assert firms == {6: ("碳纤维项目", "山西庚有限公司"), 3: ("复合材料项目", "山西辛有限公司")}
 
 

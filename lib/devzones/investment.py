@@ -743,7 +743,7 @@ def _fenbie_item(
     """With 分别 after as many joined projects as figures (A项目和B项目…，总投资分别为X和Y), the
     i-th figure's project and where its item begins (the end of the item before)."""
     figures = _listed_figures(text, amount, amounts, lo)
-    if len(figures) < 2:
+    if len(figures) < 2 or amount not in figures:  # (年度计划投资… after the list: not in it)
         return None
     run = _joined_projects(text, cands, text.rfind("分别", lo, amount.start))
     if len(run) != len(figures):
