@@ -819,3 +819,14 @@ def test_a_bare_headline_figure_gives_way_to_the_body_that_names_it() -> None:
     row = row_at(rows_of(doc), 26.5)
     assert (row["measure"], row["project_count"]) == ("aggregate", 9)
     assert row["sentence_start"] > 0  # the body's row, not the headline's
+
+
+def test_works_built_after_a_fund_the_clause_before_set_up() -> None:
+    doc = doc_of(
+        "为推动项目落地，园区设立了总规模3亿元的数字产业投资基金，"
+        "并出资6000万元建设数据标注中心和公共算力平台。"
+    )
+    df = rows_of(doc)
+    assert row_at(df, 3)["measure"] == "fund"
+    works = row_at(df, 0.6)
+    assert (works["project"], works["measure"]) == ("数据标注中心和公共算力平台", "total")

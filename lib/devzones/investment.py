@@ -778,8 +778,10 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
         return SKIP if per_unit and not _PER_RECIPIENT.match(per_unit[0]) else "fund"
     if measure is None and prev is not None:
         return prev  # 从10亿元提高到20亿元: the second figure is what the first one was
-    if measure is None and _built_after(text, amount.end, _clause_end(text, amount.end, len(text))):
-        measure = "total"  # 出资1.2亿元建设了X中心: what the works cost
+    built = _built_after(text, amount.end, _clause_end(text, amount.end, len(text)))
+    if built and (measure is None or (measure == "fund" and _cue_before_clause(text, amount, lo))):
+        # 出资1.2亿元建设了X中心: what the works cost, even after a fund the clause before set up
+        measure = "total"
     if measure is None:
         tail = text[amount.end : _clause_end(text, amount.end, len(text))]
         tail_measure = measure_cue(tail, last=False)
@@ -789,6 +791,12 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
     if per_unit and not (measure == "fund" and _PER_RECIPIENT.match(per_unit[0])):
         return SKIP  # 每千瓦时0.1元, 每亩30万元: a rate, not a sum (每年度安排 is a sum per year)
     return measure
+
+
+def _cue_before_clause(text: str, amount: Amount, lo: int) -> bool:
+    """True when the last cue before a figure stands in an earlier clause than the figure."""
+    cue = _last(_MEASURE_RE.finditer(text, lo, amount.start))
+    return cue is not None and cue.end() <= _clause_start(text, amount.start, lo)
 
 
 def _tail_fund(text: str, amount: Amount) -> re.Match | None:
@@ -858,6 +866,10 @@ def _pick_candidate(
         if tail is not None and not _FUND_RE.fullmatch(tail.label):
             return tail  # (给予150万元的补贴: a bare 补贴 names no project; look before)
     head = [c for c in cands if c.end <= amount.start]
+    clause = _clause_start(text, amount.start, lo)
+    built = _built_after(text, amount.end, _clause_end(text, amount.end, hi))
+    if built and (not head or head[-1].end <= clause):
+        return _tail_project(text, cands, amount.end, hi)  # …，并出资8000万元建设X中心
     named = [c for c in head if c.kind != "anaphor"]
     if head and head[-1].kind == "anaphor" and named:
         return named[-1]  # 项目用地…, 项目总投资: the project this sentence already named
