@@ -384,9 +384,11 @@ def _after_predicate(text: str, start: int, lo: int) -> bool:
     """True when a name is the predicate of 是 in its clause, a description of the project named
     before (是全省重大项目, 该项目…，是…最大的工业项目, 这是…的外资项目), unless the 是 names
     or enumerates (投资额最大的是X项目, 重点是X项目, 一是X项目)."""
+    k = text.rfind("是", lo, start)
+    if k == -1:  # the common case, decided without finding the clause
+        return False
     c0 = _clause_start(text, start, lo)
-    k = text.rfind("是", c0, start)
-    if k == -1 or _NAMING_IS.search(text, c0, k + 1):
+    if k < c0 or _NAMING_IS.search(text, c0, k + 1):
         return False
     if k == start - 1:
         return True
@@ -513,7 +515,7 @@ def _tail_project(text: str, cands: list[Candidate], end: int, hi: int) -> Candi
     """The name right after a figure, in its clause: 投资36亿元的X项目, 投资10亿元建设X项目,
     总投资3.5亿元、面积…的标准化厂房."""
     stop = _clause_end(text, end, hi)
-    built = _built_after(text, end, stop)
+    built = _built_after(text, end, hi)
     if built is not None:  # 投资12亿元实施X大道东延、Y管廊等配套工程: the whole list
         start, name = built
         company, rest = split_company(name)
@@ -531,11 +533,14 @@ def _tail_project(text: str, cands: list[Candidate], end: int, hi: int) -> Candi
     return Candidate(de + 1, de + 1 + len(name), rest, "project", company)
 
 
-def _built_after(text: str, end: int, stop: int) -> tuple[int, str] | None:
+def _built_after(text: str, end: int, hi: int) -> tuple[int, str] | None:
     """(start, name) of the works a figure is spent on when a verb of building follows it and a
     works noun ends its clause (出资1.2亿元建设了X检测服务中心, 投资12亿元实施X等配套工程)."""
-    m = _BUILD_VERB.match(text, end, stop)
-    if m is None or not _WORKS_END.search(text, m.end(), stop):
+    m = _BUILD_VERB.match(text, end, hi)
+    if m is None:  # most figures: no need to find the clause's end
+        return None
+    stop = _clause_end(text, end, hi)
+    if m.end() > stop or not _WORKS_END.search(text, m.end(), stop):
         return None
     name = text[m.end() : stop]
     return None if is_generic(_SCOPE_WORDS.sub("", name)) else (m.end(), name)
@@ -778,7 +783,7 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
         return SKIP if per_unit and not _PER_RECIPIENT.match(per_unit[0]) else "fund"
     if measure is None and prev is not None:
         return prev  # 从10亿元提高到20亿元: the second figure is what the first one was
-    built = _built_after(text, amount.end, _clause_end(text, amount.end, len(text)))
+    built = _built_after(text, amount.end, len(text))
     if built and (measure is None or (measure == "fund" and _cue_before_clause(text, amount, lo))):
         # 出资1.2亿元建设了X中心: what the works cost, even after a fund the clause before set up
         measure = "total"
@@ -866,9 +871,8 @@ def _pick_candidate(
         if tail is not None and not _FUND_RE.fullmatch(tail.label):
             return tail  # (给予150万元的补贴: a bare 补贴 names no project; look before)
     head = [c for c in cands if c.end <= amount.start]
-    clause = _clause_start(text, amount.start, lo)
-    built = _built_after(text, amount.end, _clause_end(text, amount.end, hi))
-    if built and (not head or head[-1].end <= clause):
+    built = _built_after(text, amount.end, hi)
+    if built and (not head or head[-1].end <= _clause_start(text, amount.start, lo)):
         return _tail_project(text, cands, amount.end, hi)  # …，并出资8000万元建设X中心
     named = [c for c in head if c.kind != "anaphor"]
     if head and head[-1].kind == "anaphor" and named:
