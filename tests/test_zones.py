@@ -431,3 +431,17 @@ def test_cooperation_processing_and_transfer_parks_are_zones() -> None:
     text = "龙沙产业合作园新入驻企业8家，龙门农产品精深加工园、沙河产业转移承接园同步建设。"
     surfaces = ["龙沙产业合作园", "龙门农产品精深加工园", "沙河产业转移承接园"]
     assert list(zones.find_mentions(_article(text))["surface"]) == surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "surfaces"),
+    [
+        ("记者近日走进龙门市多个开发区。", []),  # a city's zones taken together
+        ("太行大地开发区里的新气象。", []),
+        ("地址：龙门市开发区大道188号", []),  # a road named after the zone
+        ("龙门经开区园区企业联合招聘公告", ["龙门经开区"]),  # the zone's own grounds
+        ("区内实现重点园区5G信号全覆盖。", []),
+    ],
+)
+def test_collectives_roads_and_a_zones_own_grounds_are_not_zones(text, surfaces) -> None:
+    assert zones.find_mentions(_article(text))["surface"].tolist() == surfaces

@@ -108,7 +108,7 @@ _STOP_WORDS = _words(
     鼓励 带领 组织 帮助 督促 指导 考核 评选 认定 命名 授予 获得 荣获 下辖 管辖 下设 设有 建有
     现有 共有 形成 组建 新增 分为 涉及 会场 完善 健全 做强 做大 做优 做实 壮大 规范 改善 改造
     提质 扩容 盘活 激活 用好 抓好 管好 美化 亮化 绿化 同意 托管 并入 划入 归入 迁入 安排 在建 拟建
-    说起 谈起 提起 说到 谈到"""
+    实现 说起 谈起 提起 说到 谈到"""
 )
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
 
@@ -135,7 +135,7 @@ _COMPANY = re.compile(r"有限公司|有限责任公司|股份|集团|公司")
 _COMPANY_ENDINGS = ("公司", "集团")
 # What may stand between a place and a plain 开发区 meaning the place's zones (see _is_collective)
 _COLLECTIVE_REST = re.compile(
-    r"(?:[两二三四五六七八九十几]?[市县区]|各|所有)?"
+    r"(?:[两二三四五六七八九十几]?[市县区]|各|所有|多个|若干|部分|一些|大地)?"
     r"(?:\d{4}年|今年|去年|本年|全年|年度)?"
     r"(?:第?[一二三四1-4]季度|前三季度|[上下]半年|[一二三四五六七八九十]{1,2}月份?)?各?"
 )
@@ -157,6 +157,7 @@ _PROJECT_COUNT = re.compile(r"项目(?:数量)?(?:达到?|共|有|超过?)?[0-9�
 _PHASE = re.compile(r"[一二三四五六七八九0-9]期")
 # a quoted name holds no clause or list punctuation (“研发在农谷、转化在开发区” is a slogan)
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"\n、，,。；;：:！!？?]{2,25})[”」\"]")
+_ROAD_AFTER = re.compile(r"大道|大街|(?:路|街)(?:\d|[东西南北中]段|口|号)")
 _FORMER_NAME = re.compile(r"(?P<open>[(（])(?:原名?|原称|前身为?)|原为|原名为?|前身为|前身是")
 # A更名为B: A is B's former name
 _RENAMED = re.compile(r"(?:正式)?更名为")
@@ -232,6 +233,8 @@ def _is_anchor_context_ok(text: str, end: int, word: str) -> bool:
     if nxt == "域":
         return False
     if word.endswith("城") and nxt in ("区", "镇", "市", "县", "乡"):
+        return False
+    if _ROAD_AFTER.match(text, end):  # 开发区大道188号: a road named after the zone
         return False
     return not (word.endswith("园") and nxt == "区")
 
@@ -402,6 +405,8 @@ def _find_in_doc(ctx: _Context) -> list[_Mention]:
         if not word or not _is_anchor_context_ok(text, end, word):
             continue
         kind_start = end - len(word)
+        if word == "园区" and _kind_word_ending_at(text, kind_start):
+            continue  # 某经开区园区企业: the zone's own grounds, not a park inside it
         rule, parent_end, too_long = _rule_start(text, kind_start)
         trusted = _trusted_start(ctx, end)
         if trusted is not None and (rule >= trusted or not is_place(text[rule:trusted])):
