@@ -449,3 +449,31 @@ def test_a_sequence_in_a_sentence_about_a_chain_is_a_chain_before_a_method_word(
 def test_a_sequence_followed_by_a_method_word_alone_is_not_a_chain() -> None:
     text = "推行“受理—审查—决定—办结”的审批流程。"
     assert staged(chains.extract(doc_of(text))) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("图谱梳理出铝镁新材料产业链招商目标企业68家。", ["铝镁新材料"]),
+        ("力争铝镁新材料产业链全年新签约项目20个以上。", ["铝镁新材料"]),
+    ],
+)
+def test_a_verb_with_its_complement_is_not_part_of_a_name(text, names) -> None:
+    assert names_in(text) == names
+
+
+def test_a_count_of_chains_after_the_last_stage_ends_it() -> None:
+    text = "围绕“煤矸石—陶瓷原料—建筑陶瓷”和“粉煤灰—氧化铝—铝基新材料”两条链延伸。"
+    stages = [s for _, s in staged(chains.extract(doc_of(text)))]
+    assert stages == [["煤矸石", "陶瓷原料", "建筑陶瓷"], ["粉煤灰", "氧化铝", "铝基新材料"]]
+    bare = "布局粉煤灰—氧化铝—铝基新材料两条链上的项目。"
+    assert [s for _, s in staged(chains.extract(doc_of(bare)))] == [
+        ["粉煤灰", "氧化铝", "铝基新材料"]
+    ]
+
+
+def test_a_development_path_of_products_is_a_chain() -> None:
+    text = "图谱梳理出“焦炉煤气→氢气提纯→储运加注→燃料电池”的发展路径。"
+    assert [s for _, s in staged(chains.extract(doc_of(text)))] == [
+        ["焦炉煤气", "氢气提纯", "储运加注", "燃料电池"]
+    ]

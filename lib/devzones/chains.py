@@ -57,7 +57,7 @@ _MAX_STAGE = 20
 _MAX_BARE_STAGE = 12
 # Where the last stage of an unquoted chain ends: 新材料|一体化发展格局, 铝型材|的产业链, 器件|项目.
 _LAST_STAGE_END = re.compile(
-    "的|等|全产业|产业|全链|链条|一体化|循环|发展|格局|模式|体系|项目|工程"
+    "的|等|全产业|产业|全链|链条|一体化|循环|发展|格局|模式|体系|项目|工程|[0-9两二三四五六七八九十]+条"
 )
 # A quoted sequence followed by these is called a chain (“煤—电”一体化, “…”产业链).
 _CHAIN_AFTER = re.compile(r"(?:的)?(?:全)?(?:产业链|链条|一体化|产业)")
@@ -78,10 +78,10 @@ _SUBJECT_WORD = re.compile(r"产业链条|产业链|链条|产业")
 _CLAUSE_END = set(',，。;；:：!！?？\n\r“”"‘’《》【】[]<>「」『』|　 \t')
 # Verbs, prepositions and function words: a name starts after the last one of them.
 _BOUNDARY = re.compile(
-    "延伸出|延伸|延长|打造|聚焦|围绕|培育出|培育|构建起|建立起|搭建起|构建|构筑|形成|做强|做大|做优|"
+    "延伸出|延伸|延长|打造出|打造|聚焦|围绕|培育出|培育|构建起|建立起|搭建起|构建|构筑|形成|做强|做大|做优|"
     "壮大|布局|包括|牵头|承担|支持|"
     "涵盖|建设|推进|推动|加快|拓展|拓宽|完善|强化|补齐|打通|提升|带动|实施|实现|引进|引导|融入|"
-    "着力|全力|积极|大力|瞄准|面向|赋能|标志着|作为|具有|重点|细化|成功|优化|发展|突出|梳理|"
+    "着力|全力|积极|大力|瞄准|面向|赋能|标志着|作为|具有|重点|细化|成功|优化|发展|突出|梳理出|梳理|"
     "制定|设置|编制|绘制|深化|健全|畅通|稳定|保障|增强|巩固|拉长|延展|串联|贯通|整合|对接|嵌入|"
     "参与|补强|谋划|招引|聚力|紧盯|锚定|立足|依托|支撑|助力|贯穿|覆盖|开展|提高|加强|加速|"
     "按照|通过|沿着|基于|针对|根据|依据|关于|结合|精准|持续|不断|进一步|全面|深入|努力|主动|"
@@ -89,7 +89,7 @@ _BOUNDARY = re.compile(
     "选定|摸清|拥有|具备|完整|齐全|较为|相对|唯一|涉及|进入|入选|纳入|列入|聚集|集聚|吸引|引领|"
     "牵引|推出|做精|做深|升级|转型|构成|组成|采用|新增|新建|续建|在建|开工|签约|储备|落户|入驻|"
     "今年|去年|明年|目前|当前|近年来|以来|年内|上半年|下半年|"
-    "安排|调度|设立|形容|描述|现有|这样|"
+    "安排|调度|设立|形容|描述|现有|这样|力争|"
     "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该区|本区|我区|全区|该|本|这|此|其中|其|"
     "各|每|等(?!离子)"
 )
@@ -212,7 +212,7 @@ _MILESTONE = re.compile(
 )
 # A quoted sequence followed by one of these is a method or reform, not an industry chain.
 _NOT_CHAIN_AFTER = re.compile(
-    r"[^,，。;；:：“”]{0,6}?(模式|机制|改革|流程|制度|体系|理念|路径|工作法)"
+    r"[^,，。;；:：“”]{0,6}?(模式|机制|改革|流程|制度|体系|理念|工作法)"
 )
 _CORRIDOR_AFTER = re.compile(r"^(沿线|一线|走廊|廊道|通道|方向|高铁|铁路|城际|公路|高速|段)")
 _PLACE_SUFFIX = re.compile(r"(省|市|县|区|镇|乡)$")
@@ -427,7 +427,7 @@ def _looks_like_chain(
     stages: list[str], quoted: bool, text: str, end: int, about_chains: bool = False
 ) -> bool:
     """``about_chains``: the sentence names a chain before the sequence (光伏产业链实现“…”全流程),
-    so a method word after it (流程, 体系, 路径) does not make it a method."""
+    so a method word after it (流程, 体系) does not make it a method."""
     # two stages make a chain only when quoted and called one: “煤—电”产业链
     shortest = 2 if quoted and _CHAIN_AFTER.match(text, end) else _MIN_STAGES
     if len(stages) < shortest or not all(_stage_ok(s, quoted) for s in stages):
