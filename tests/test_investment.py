@@ -830,3 +830,13 @@ def test_works_built_after_a_fund_the_clause_before_set_up() -> None:
     assert row_at(df, 3)["measure"] == "fund"
     works = row_at(df, 0.6)
     assert (works["project"], works["measure"]) == ("数据标注中心和公共算力平台", "total")
+
+
+def test_a_bare_fund_word_opening_a_clause_is_the_fund_named_before() -> None:
+    doc = doc_of("由市国投公司牵头设立的龙门经开区产业引导基金正式揭牌，基金首期规模10亿元。")
+    assert row_at(rows_of(doc), 10)["project"] == "龙门经开区产业引导基金"
+
+
+def test_signed_projects_of_counted_zones_are_an_aggregate() -> None:
+    doc = doc_of("甲经济技术开发区、乙经济技术开发区2个国家级经开区上半年新签约项目总投资320亿元。")
+    assert row_at(rows_of(doc), 320)["measure"] == "aggregate"

@@ -199,7 +199,7 @@ _PICKED_BY_VERB = re.compile(r"(?:签约|开工|投产|落地|引进|竣工|入�
 _SCOPE_WORDS = re.compile(
     r"力争|确保|预计|计划|争取|今年|明年|去年|上半年|下半年|全年|年度|[一二三四]季度|\d+(?:至\d+)?月"
     r"|\d{4}年|[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|经开区|示范区|农高区|园区|[省市县区])"
-    r"|[两二三四五六七八九十\d]+[省市县区地]|各|新|已|共|累计|、"
+    r"|[两二三四五六七八九十\d]+[省市县区地个]|各|新|已|共|累计|、"
 )
 _MAYBE_INSIDE = frozenset(" （()）在")  # stop characters that a name may hold (see _inside_name)
 _LATIN_SPACE = re.compile(r"[A-Za-z] [A-Za-z]")
@@ -1169,8 +1169,11 @@ def _fund_name(text: str, amount: Amount, lo: int, hi: int) -> tuple[int, str] |
     if tail is not None:
         return tail.start("name"), tail["name"]
     head = list(_FUND_RE.finditer(text, lo, amount.start))
-    if len(head) > 1 and _FUND_ANAPHOR.search(text, lo, head[-1].start()):
-        head.pop()  # 设立X发展基金，该基金总规模50亿元: the fund named before
+    last = head[-1].start() if head else lo
+    if len(head) > 1 and (
+        _FUND_ANAPHOR.search(text, lo, last) or _clause_start(text, last, lo) == last
+    ):
+        head.pop()  # 设立X发展基金，该基金总规模50亿元 / ，基金首期规模…: the fund named before
     m = head[-1] if head else _FUND_RE.search(text, amount.end, _clause_end(text, amount.end, hi))
     if m is None:
         return None
