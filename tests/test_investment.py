@@ -840,3 +840,15 @@ def test_a_bare_fund_word_opening_a_clause_is_the_fund_named_before() -> None:
 def test_signed_projects_of_counted_zones_are_an_aggregate() -> None:
     doc = doc_of("甲经济技术开发区、乙经济技术开发区2个国家级经开区上半年新签约项目总投资320亿元。")
     assert row_at(rows_of(doc), 320)["measure"] == "aggregate"
+
+
+def test_a_figure_each_of_several_reaches_is_not_a_sum() -> None:
+    doc = doc_of("甲开发区、乙开发区等10个开发区新签约项目总投资均超过100亿元。")
+    assert rows_of(doc).empty
+
+
+def test_a_long_zone_name_before_counted_zones_is_a_scope() -> None:
+    doc = doc_of(
+        "太原高新技术产业开发区、长治高新技术产业开发区2个国家级高新区新签约项目总投资689亿元。"
+    )
+    assert row_at(rows_of(doc), 689)["measure"] == "aggregate"

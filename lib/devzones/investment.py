@@ -198,7 +198,7 @@ _COLLECTIVE_HEAD = re.compile(r"(?:签约|开工|投产|竣工|落地|在谈|储
 _PICKED_BY_VERB = re.compile(r"(?:签约|开工|投产|落地|引进|竣工|入驻)的$")
 _SCOPE_WORDS = re.compile(
     r"力争|确保|预计|计划|争取|今年|明年|去年|上半年|下半年|全年|年度|[一二三四]季度|\d+(?:至\d+)?月"
-    r"|\d{4}年|[\u4e00-\u9fff]{0,6}?(?:开发区|高新区|经开区|示范区|农高区|园区|[省市县区])"
+    r"|\d{4}年|[\u4e00-\u9fff]{0,10}?(?:开发区|高新区|经开区|示范区|农高区|园区|[省市县区])"
     r"|[两二三四五六七八九十\d]+[省市县区地个]|各|新|已|共|累计|、"
 )
 _MAYBE_INSIDE = frozenset(" （()）在")  # stop characters that a name may hold (see _inside_name)
@@ -245,6 +245,8 @@ _JOBS_RE = re.compile(
 )
 _DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 # 投资10亿元以上的重点项目, 5亿元以上的工业项目: a size class (an industry or kind may lead)
+# 均 (each) before a bound: the figure every one of several reaches
+_EACH_RE = re.compile(r"均(?:超过|超|达到|达|在|突破|不低于|高于)?$")
 _THRESHOLD_RE = re.compile(
     r"的?(?:[\u4e00-\u9fff]{0,4}?[业类型])?(?:重大|重点|大)?(?:项目|工程|企业)"
     r"|的(?=[，,；;。、])"  # 投资额2000万元以上的,给予…: "those of at least X"
@@ -774,6 +776,8 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
     """The measure of ``amount`` from the cue words around it (``lo`` = left edge to read from)."""
     if amount.text.endswith(("以上", "以下")) and _THRESHOLD_RE.match(text, amount.end):
         return SKIP  # 投资10亿元以上的项目, 其中10亿元以上项目9个: a size class, not a figure
+    if _EACH_RE.search(text, max(lo, amount.start - 4), amount.start):
+        return SKIP  # 10个开发区签约总投资均超过100亿元: what each reaches, not a sum
     head = text[lo : amount.start]
     measure = measure_cue(head)
     per_unit = _PER_UNIT_RE.search(head[-8:])
