@@ -445,3 +445,11 @@ def test_cooperation_processing_and_transfer_parks_are_zones() -> None:
 )
 def test_collectives_roads_and_a_zones_own_grounds_are_not_zones(text, surfaces) -> None:
     assert zones.find_mentions(_article(text))["surface"].tolist() == surfaces
+
+
+def test_a_bare_kind_word_declared_as_a_short_name_is_an_alias() -> None:
+    text = "推动龙门经济开发区（以下简称“开发区”）高质量发展。开发区新引进项目12个。"
+    m = zones.find_mentions(_article(text))
+    _, resolved_m = zones.resolve(m)
+    assert set(resolved_m["surface"]) == {"龙门经济开发区", "开发区"}
+    assert resolved_m["zone_id"].nunique() == 1

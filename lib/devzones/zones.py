@@ -529,7 +529,7 @@ def _link_short_forms(text: str, mentions: list[_Mention]) -> None:
     for m in mentions:
         surface = m.surface(text)
         if surface == m.kind_word:
-            seen = [last_named[t] for t in _BARE_COREF[m.kind_word] if t in last_named]
+            seen = [last_named[t] for t in _BARE_COREF.get(m.kind_word, ()) if t in last_named]
             if seen and not m.antecedent:
                 m.antecedent = max(seen)[1]
             continue
