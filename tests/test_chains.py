@@ -477,3 +477,10 @@ def test_a_development_path_of_products_is_a_chain() -> None:
     assert [s for _, s in staged(chains.extract(doc_of(text)))] == [
         ["焦炉煤气", "氢气提纯", "储运加注", "燃料电池"]
     ]
+
+
+def test_a_list_after_a_colon_with_a_copula_and_a_refined_chemicals_item() -> None:
+    text = "确定3条产业链，3条产业链具体为：光伏、精细化工、碳基新材料。"
+    assert names_in(text) == ["光伏", "精细化工", "碳基新材料"]
+    text = "开发区将围绕氢能、光伏储能、碳基新材料、精细化工4条产业链精准招商。"
+    assert names_in(text) == ["氢能", "光伏储能", "碳基新材料", "精细化工"]

@@ -81,7 +81,7 @@ _BOUNDARY = re.compile(
     "延伸出|延伸|延长|打造出|打造|聚焦|围绕|培育出|培育|构建起|建立起|搭建起|构建|构筑|形成|做强|做大|做优|"
     "壮大|布局|包括|牵头|承担|支持|"
     "涵盖|建设|推进|推动|加快|拓展|拓宽|完善|强化|补齐|打通|提升|带动|实施|实现|引进|引导|融入|"
-    "着力|全力|积极|大力|瞄准|面向|赋能|标志着|作为|具有|重点|细化|成功|优化|发展|突出|梳理出|梳理|"
+    "着力|全力|积极|大力|瞄准|面向|赋能|标志着|作为|具有|重点|(?<!精)细化|成功|优化|发展|突出|梳理出|梳理|"
     "制定|设置|编制|绘制|深化|健全|畅通|稳定|保障|增强|巩固|拉长|延展|串联|贯通|整合|对接|嵌入|"
     "参与|补强|谋划|招引|聚力|紧盯|锚定|立足|依托|支撑|助力|贯穿|覆盖|开展|提高|加强|加速|"
     "按照|通过|沿着|基于|针对|根据|依据|关于|结合|精准|持续|不断|进一步|全面|深入|努力|主动|"
@@ -99,6 +99,8 @@ _YEAR = re.compile(r"[0-9]{4}年[底末]?")
 _CONNECTOR = re.compile("以及|及|和|与")
 _JOINT = re.compile("、|以及|和|及|与|等")
 _ETC = re.compile("等(?!离子)")
+# where a list of chains opens after the chain word: 产业链：, 产业链具体为：, 产业链分别是：
+_LIST_COLON = re.compile(r"(?:具体|分别|主要)?(?:为|是|有|包括)?[：:]")
 _COUNT = re.compile(r"(等)?\s*([0-9]+|[一二两三四五六七八九十]+|几)\s*(条|个|大|项|类|支)")
 # Words that qualify a group of chains rather than name one.
 _CATEGORY_WORDS = (
@@ -211,9 +213,7 @@ _MILESTONE = re.compile(
     r"研发|中试|孵化|转化|产业化|设计|采购|施工|销售)"
 )
 # A quoted sequence followed by one of these is a method or reform, not an industry chain.
-_NOT_CHAIN_AFTER = re.compile(
-    r"[^,，。;；:：“”]{0,6}?(模式|机制|改革|流程|制度|体系|理念|工作法)"
-)
+_NOT_CHAIN_AFTER = re.compile(r"[^,，。;；:：“”]{0,6}?(模式|机制|改革|流程|制度|体系|理念|工作法)")
 _CORRIDOR_AFTER = re.compile(r"^(沿线|一线|走廊|廊道|通道|方向|高铁|铁路|城际|公路|高速|段)")
 _PLACE_SUFFIX = re.compile(r"(省|市|县|区|镇|乡)$")
 
@@ -625,8 +625,10 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
 def _read_right(text: str, pos: int, count: int) -> list[_Item]:
     """N条产业链：A、B和C. The list after a colon names the chains when it has as many items as
     the count says (a colon opens other things too: 产业链：链长…)."""
-    if not text.startswith(("：", ":"), pos):
+    colon = _LIST_COLON.match(text, pos)
+    if colon is None:
         return []
+    pos = colon.end() - 1
     end = pos + 1
     while end < len(text) and text[end] not in "。;；\n" and end - pos <= _MAX_LIST:
         end += 1
