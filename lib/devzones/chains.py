@@ -73,7 +73,7 @@ _HEAD_NAME = re.compile(
 
 _CHAIN_WORD = re.compile(r"产业链条|产业链|链条")
 # the chain or industry a clause is about (钢铁产业沿着“…”延伸)
-_SUBJECT_WORD = re.compile(r"产业链条|产业链|链条|产业")
+_SUBJECT_WORD = re.compile(_CHAIN_WORD.pattern + "|产业")
 # Characters that end the clause a chain name is read from (、 is a list joint, not a boundary).
 _CLAUSE_END = set(',，。;；:：!！?？\n\r“”"‘’《》【】[]<>「」『』|　 \t')
 # Verbs, prepositions and function words: a name starts after the last one of them.
@@ -436,8 +436,8 @@ def _looks_like_chain(
         return False  # URLs, codes and English words joined by hyphens
     if sum(bool(_MILESTONE.search(s)) for s in stages) * 2 >= len(stages):
         return False
-    method = _NOT_CHAIN_AFTER.match(text, end) and not _CHAIN_AFTER.match(text, end)
-    if quoted and method and not about_chains:
+    method = quoted and not about_chains and _NOT_CHAIN_AFTER.match(text, end)
+    if method and not _CHAIN_AFTER.match(text, end):
         return False
     return not _is_corridor(stages, text, end)
 
@@ -545,7 +545,7 @@ def staged_chains(doc: Document, listed: list[_Item]) -> list[dict]:
             spans = _stage_spans(text, s, e, q)
             stages = [text[a:b].strip() for a, b in spans]
             close = e + 1 if q else e
-            about_chains = _CHAIN_WORD.search(text, lo, s) is not None
+            about_chains = q and _CHAIN_WORD.search(text, lo, s) is not None
             if not _looks_like_chain(stages, q, text, close, about_chains) or tuple(stages) in seen:
                 continue
             seen.add(tuple(stages))
@@ -628,11 +628,10 @@ def _read_right(text: str, pos: int, count: int) -> list[_Item]:
     colon = _LIST_COLON.match(text, pos)
     if colon is None:
         return []
-    pos = colon.end() - 1
-    end = pos + 1
-    while end < len(text) and text[end] not in "。;；\n" and end - pos <= _MAX_LIST:
+    start = end = colon.end()
+    while end < len(text) and text[end] not in "。;；\n" and end - start < _MAX_LIST:
         end += 1
-    spans = _split_items(text, pos + 1, end)
+    spans = _split_items(text, start, end)
     items = [it for a, b in spans if (it := _item(text, a, b))]
     return items if len(spans) == count == len(items) else []
 

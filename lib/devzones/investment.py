@@ -1135,12 +1135,6 @@ def _table_figures(
         pos = _next_table_anchor(text, row_lo)
 
 
-def table_figures(text: str) -> Iterator[tuple[Amount, str, str, tuple[int, int]]]:
-    """(figure, measure, project, row span) for every money cell of the project tables."""
-    for figure, measure, name, _firm, row in _table_figures(text):
-        yield figure, measure, name, row
-
-
 def _table_rows(doc: Document, mentions: _Mentions, year: str | None) -> list[dict]:
     """Investment rows from the document's project tables: the zone is the one a row names, else
     the last one named before the table in its story."""
