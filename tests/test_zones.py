@@ -401,6 +401,10 @@ def test_a_renamed_zone_keeps_its_old_name_as_an_alias(text) -> None:
             "龙门经济开发区获评全省“十佳开发区”，沙河工业园区获评“进步最快开发区”。",
             ["龙门经济开发区", "沙河工业园区"],
         ),
+        # slogans quoting the word 园区, and 不出 (without leaving) before it
+        ("龙门经济开发区推行“园区事园区办”，企业办事不出园区。", ["龙门经济开发区"]),
+        ("沙河工业园区实行“不出园区办成事”。", ["沙河工业园区"]),
+        ("“龙门经开区”数字经济产业园开园。", ["“龙门经开区”数字经济产业园", "龙门经开区"]),
     ],
 )
 def test_verbs_scopes_and_honours_are_not_part_of_zone_names(text, surfaces) -> None:

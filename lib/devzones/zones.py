@@ -108,7 +108,7 @@ _STOP_WORDS = _words(
     鼓励 带领 组织 帮助 督促 指导 考核 评选 认定 命名 授予 获得 荣获 下辖 管辖 下设 设有 建有
     现有 共有 形成 组建 新增 分为 涉及 会场 完善 健全 做强 做大 做优 做实 壮大 规范 改善 改造
     提质 扩容 盘活 激活 用好 抓好 管好 美化 亮化 绿化 同意 托管 并入 划入 归入 迁入 安排 在建 拟建
-    实现 说起 谈起 提起 说到 谈到"""
+    实现 说起 谈起 提起 说到 谈到 不出"""
 )
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
 
@@ -167,6 +167,7 @@ _AWARD_BEFORE = re.compile(
 )
 _ABBREV_DECL = re.compile(r"[(（](?:以下)?简称[“\"「]?([^”\"」)）,，。]{2,12})[”\"」]?[)）]")
 _CLOSING_QUOTES = '”」"'
+_MAX_SLOGAN = 10
 _QUOTED_WORD = re.compile(r"[“「\"][\u3400-\u9fff]{2,8}[”」\"]$")
 _PLACE_PAREN = re.compile(r"[(（]([\u3400-\u9fff]{2,4})[)）]$")
 
@@ -206,7 +207,8 @@ class _Context:
     text: str
     trusted: frozenset[str] = field(default_factory=frozenset)
     max_trusted: int = 0
-    awards: tuple[tuple[int, int], ...] = ()  # spans of quoted honours (see _AWARD_BEFORE)
+    # spans of quoted honours (see _AWARD_BEFORE) and slogans (see _is_slogan): not names
+    not_names: tuple[tuple[int, int], ...] = ()
 
 
 # ---------------------------------------------------------------- finding mentions
@@ -417,7 +419,7 @@ def _find_in_doc(ctx: _Context) -> list[_Mention]:
             continue
         if trusted != start and text.startswith(_LOCAL_DETERMINERS, start):
             start += 2  # 我市XX产业园: the determiner is not part of the name
-        if any(a <= start and end <= b for a, b in ctx.awards):
+        if any(a <= start and end <= b for a, b in ctx.not_names):
             continue
         if _marks_former_name(text, start, kind_start):
             start += 1  # （原某产业园）: 原 says "formerly", the name follows it
@@ -574,13 +576,26 @@ def _gazetteer_names() -> frozenset[str]:
 def _context(text: str) -> _Context:
     """Names trusted over the stop rules: the gazetteer's and those the article quotes."""
     quotes = [q for q in _QUOTED.finditer(text) if _CJK.match(q.group(1))]
-    awards = tuple(
-        q.span() for q in quotes if _AWARD_BEFORE.search(text, max(0, q.start() - 8), q.start())
+    not_names = tuple(
+        q.span()
+        for q in quotes
+        if _AWARD_BEFORE.search(text, max(0, q.start() - 8), q.start()) or _is_slogan(q.group(1))
     )
-    quoted = {q.group(1) for q in quotes if q.span() not in awards}
+    quoted = {q.group(1) for q in quotes if q.span() not in not_names}
     quoted = {q for q in quoted if split_kind(q)[1] and not _is_generic(split_kind(q)[0])}
     trusted = _gazetteer_names() | frozenset(quoted)
-    return _Context(text, trusted, max(len(n) for n in trusted), awards)
+    return _Context(text, trusted, max(len(n) for n in trusted), not_names)
+
+
+def _is_slogan(quoted: str) -> bool:
+    """A short quoted phrase that goes on past a kind word and names no place is a slogan
+    (“园区事园区办”, “不出园区办成事”), not a zone's name."""
+    return (
+        len(quoted) <= _MAX_SLOGAN
+        and any(_kind_word_ending_at(quoted, m.end()) for m in _ANCHOR.finditer(quoted))
+        and not split_kind(quoted)[1]
+        and not _names_a_place(quoted)
+    )
 
 
 def mention_rows(doc: Document) -> list[dict]:
