@@ -512,6 +512,26 @@ def test_a_sectors_output_is_not_a_projects() -> None:
     assert output["project"] == "新材料产业园项目"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "龙门电机产业园一期已入驻企业19家，2023年实现产值38亿元。",
+        "沙河半导体产业园已入驻企业9家。数据显示，全市11条重点产业链实现产值1420亿元。",
+        "每条链至少培育1家产值超50亿元的链主企业。",
+        "双方约定到2028年将沙河合作产业园打造成为产值超300亿元的示范园区。",
+    ],
+)
+def test_output_already_made_or_of_a_kind_of_firm_is_not_a_projects(text) -> None:
+    doc = doc_of(text)
+    assert rows_of(doc, find_mentions(doc)).empty
+
+
+def test_output_a_project_is_expected_to_make_is_kept() -> None:
+    doc = doc_of("沙河铝材项目总投资23亿元，建成后可实现年产值45亿元。")
+    output = row_at(rows_of(doc, find_mentions(doc)), 45, "output_value")
+    assert output["project"] == "沙河铝材项目"
+
+
 def test_two_kinds_of_fund_with_one_amount_are_two_facts() -> None:
     doc = doc_of(
         "对新认定的省级技术中心，给予一次性奖励100万元。融资支持方面，"

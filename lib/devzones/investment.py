@@ -142,7 +142,13 @@ _ASIDE = re.compile(r"[（(][^）)]*[%％][^）)]*[）)]")  # (占全省的12%):
 _CLAUSE_BREAK = "，,；;。！？!?：:\n"
 _CLAUSE_BREAK_RE = re.compile(f"[{_CLAUSE_BREAK}]")
 # An industry as the subject of an output figure: 全年医药产业实现产值… is a sector's output.
-_SECTOR_OUTPUT = re.compile(r"产业(?:集群)?(?:累计|共)?(?:实现|完成|达到|达)?(?:工业)?总?产值")
+_SECTOR_OUTPUT = re.compile(
+    r"(?:产业(?:集群|链)?|链)(?:累计|共)?(?:实现|完成|达到|达)?(?:工业)?总?产值"
+)
+# output already produced (2023年实现产值38亿元), unless the clause says it is expected: the
+# contract's output_value is a project's expected 产值 (建成后可实现年产值60亿元)
+_REALISED_OUTPUT = re.compile(r"(?:实现|完成)年?产值")
+_EXPECTED = re.compile(r"预计|可|将|后|力争|有望|达产|建成|投产|目标")
 _NP_STOP_CHARS = _CLAUSE_BREAK + '、（）()“”"「」《》 \u3000的在将是由对与把向从于了'
 _NP_STOP_WORDS = (
     "建设",
@@ -533,6 +539,21 @@ def _tail_project(text: str, cands: list[Candidate], end: int, hi: int) -> Candi
     if len(rest) < 2 or is_generic(rest):
         return None
     return Candidate(de + 1, de + 1 + len(name), rest, "project", company)
+
+
+def _not_expected_output(text: str, amount: Amount, lo: int) -> bool:
+    """The 产值 before ``amount`` is a sector's (医药产业实现产值…, 光伏链产值…), one already
+    produced (去年实现产值42亿元) or a trait of a kind of firm or park (培育产值超50亿元的链主企业),
+    not a project's expected output."""
+    at = amount.start
+    if text.startswith("的", amount.end) and text.find("项目", amount.end, amount.end + 16) < 0:
+        return True
+    clause = _clause_start(text, at, lo)
+    if _SECTOR_OUTPUT.search(text, clause, at):
+        return True
+    return bool(_REALISED_OUTPUT.search(text, clause, at)) and not _EXPECTED.search(
+        text, clause, at
+    )
 
 
 def _built_after(text: str, end: int, hi: int) -> tuple[int, str] | None:
@@ -983,10 +1004,9 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             elif cand is not None and (label := _list_item(text, cand, amount, amounts, s0)):
                 owner = replace(owner, project=label)
             if measure == "output_value" and (
-                owner.project is None
-                or _SECTOR_OUTPUT.search(text, _clause_start(text, amount.start, s0), amount.start)
+                owner.project is None or _not_expected_output(text, amount, s0)
             ):
-                continue  # 开发区实现产值…, 医药产业实现产值…: an area's or a sector's output
+                continue
             if owner.batch and measure == "total":
                 measure = "aggregate"
             if measure == "fund":
