@@ -484,3 +484,12 @@ def test_raw_span_property(raw: str, a: int, b: int) -> None:
 def test_a_run_of_tabs_is_a_tables_empty_cells_and_stays() -> None:
     text = "  项目名称\t\t总投资(亿元)   备注 \nA项目\t\t5.0\t\n"
     assert normalize_whitespace(text) == "项目名称\t\t总投资(亿元) 备注\nA项目\t\t5.0"
+
+
+def test_a_sentence_starts_after_its_bullet() -> None:
+    text = "简讯\n▲ 龙门产业园二期竣工。 ■沙河项目开工。"
+    assert [text[s:e] for s, e in segment_sentences(text)] == [
+        "简讯",
+        "龙门产业园二期竣工。",
+        "沙河项目开工。",
+    ]

@@ -532,6 +532,22 @@ def test_output_a_project_is_expected_to_make_is_kept() -> None:
     assert output["project"] == "沙河铝材项目"
 
 
+def test_a_correction_keeps_the_right_figure_only() -> None:
+    doc = doc_of(
+        "更正\n本报《龙门开发区签约8个项目》一文中，“签约项目总投资56亿元”应为“签约项目总投资"
+        "65亿元”，其中沙河陶瓷项目“总投资1.5亿元”应为“总投资15亿元”。"
+    )
+    df = rows_of(doc)
+    assert sorted(df["amount_yuan"] / YI) == [15, 65]
+    assert row_at(df, 65)["project"] == "签约项目"
+    assert row_at(df, 15)["project"] == "沙河陶瓷项目"
+
+
+def test_a_phased_park_opening_a_bulleted_item_is_the_project() -> None:
+    doc = doc_of("简讯\n▲ 龙门开发区数字经济产业园二期近日竣工，项目总投资7.2亿元。")
+    assert row_at(rows_of(doc), 7.2)["project"] == "龙门开发区数字经济产业园二期"
+
+
 def test_two_kinds_of_fund_with_one_amount_are_two_facts() -> None:
     doc = doc_of(
         "对新认定的省级技术中心，给予一次性奖励100万元。融资支持方面，"

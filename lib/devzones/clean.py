@@ -470,6 +470,7 @@ def normalize_whitespace(text: str) -> str:
 _MIN_BROKEN_LINE = 30
 _MIN_BROKEN_TAIL = 10  # a byline after the last full stop (``说。 袁兆辉``) is shorter
 _CLAUSE_MARK = re.compile(r"[,，、]")
+_BULLETS = "▲△▶►■□◆◇●○★☆•※"
 _SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』]*")
 
 
@@ -622,12 +623,12 @@ def clean_field(value: str | None) -> str | None:
 
 def segment_sentences(text: str) -> tuple[tuple[int, int], ...]:
     """(start, end) of every sentence: split at 。！？；!?; and newlines, closing quotes kept
-    with their sentence, surrounding whitespace left out."""
+    with their sentence, surrounding whitespace and a leading bullet (▲ 某项目…) left out."""
     spans: list[tuple[int, int]] = []
     for start, line in _lines(text):
         for s, e in _sentence_units(line):
             segment = line[s:e]
-            lead = len(segment) - len(segment.lstrip(_SPACE))
+            lead = len(segment) - len(segment.lstrip(_SPACE + _BULLETS))
             trail = len(segment) - len(segment.rstrip(_SPACE))
             if e - trail > s + lead:
                 spans.append((start + s + lead, start + e - trail))

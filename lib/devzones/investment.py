@@ -220,6 +220,8 @@ _WORKS_END = re.compile(
     r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
 )
 _OPENER = re.compile(r"工程(?!项目)|(?:产业园|园区|园)[一二三四五六七八九十]期")
+_CORRECTION = re.compile(r"应为|应是|应更正为|更正为|有误")
+_WHEN = re.compile(r"(?:近日|日前|近期|目前|现已|已经|已|正在|正式|顺利|全面)*")
 _JOINED_ITEM = re.compile(r"项目(?:和|及|与|、)")
 _JOINER = re.compile(r"以及|和|及|与|、")
 # 是 that names or enumerates what follows (最大的是, 重点是, 分别是, 一是, 其二是)
@@ -326,6 +328,13 @@ def _clause_start(text: str, pos: int, floor: int) -> int:
     return max(floor, last + 1)
 
 
+def _quote_or_clause_start(text: str, pos: int, floor: int) -> int:
+    """Where the clause holding ``pos`` starts, or the quote it is in (“签约项目总投资…”)."""
+    start = _clause_start(text, pos, floor)
+    quote = text.rfind("“", start, pos)
+    return quote + 1 if quote != -1 and text.find("”", quote, pos) == -1 else start
+
+
 def _clause_end(text: str, pos: int, ceil: int) -> int:
     m = _CLAUSE_BREAK_RE.search(text, pos, ceil)
     return m.start() if m else max(pos, ceil)
@@ -430,7 +439,7 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
                 or collective
                 or (not name and _picked_by_verb(text, lo, start))
             ):
-                clause = text[_clause_start(text, pos, lo) : pos + 2]
+                clause = text[_quote_or_clause_start(text, pos, lo) : pos + 2]
                 found.append(Candidate(start, pos + 2, clause, "batch"))
             elif name or start == lo or text[start - 1] in _CLAUSE_BREAK:
                 # 该项目, 大项目, or 项目 opening a clause; not “项目为王” inside a slogan
@@ -484,7 +493,8 @@ def _clause_openers(text: str, lo: int, hi: int) -> Iterator[Candidate]:
             continue
         after = m.end()
         ends = after == _clause_end(text, after, hi)
-        if ends or _MEASURE_RE.match(text, after) or _STATUS_RE.match(text, after):
+        then = _WHEN.match(text, after).end()  # X产业园二期近日竣工: the time, then the status
+        if ends or _MEASURE_RE.match(text, then) or _STATUS_RE.match(text, then):
             company, rest = split_company(text[c0:after])
             if not is_generic(_SCOPE_WORDS.sub("", rest)):  # not X园区重点工程: a collective
                 yield Candidate(c0, after, rest, "project", company)
@@ -539,6 +549,16 @@ def _tail_project(text: str, cands: list[Candidate], end: int, hi: int) -> Candi
     if len(rest) < 2 or is_generic(rest):
         return None
     return Candidate(de + 1, de + 1 + len(name), rest, "project", company)
+
+
+def _corrected(text: str, amount: Amount, lo: int) -> bool:
+    """The figure is quoted as printed in error (更正：“总投资56亿元”应为“总投资65亿元”)."""
+    close = text.find("”", amount.end, amount.end + 8)
+    return (
+        close != -1
+        and _CORRECTION.match(text, close + 1) is not None
+        and text.rfind("“", lo, amount.start) > text.rfind("”", lo, amount.start)
+    )
 
 
 def _not_expected_output(text: str, amount: Amount, lo: int) -> bool:
@@ -988,7 +1008,7 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             measure = _classify(text, amount, left, prev_measure)
             prev_end = left
             prev_measure, left = measure, amount.end
-            if measure is None or measure == SKIP:
+            if measure is None or measure == SKIP or _corrected(text, amount, s0):
                 continue
             cand = _pick_candidate(cands, text, amount, s0, s1)
             area_lo = _area_scope(text, mentions, s0, amount.start, carry)
