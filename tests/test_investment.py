@@ -543,6 +543,18 @@ def test_a_correction_keeps_the_right_figure_only() -> None:
     assert row_at(df, 15)["project"] == "沙河陶瓷项目"
 
 
+@pytest.mark.parametrize(
+    ("body", "kept", "in_headline"), [("261.5", 261.5, False), ("超260", 260, True)]
+)
+def test_a_headline_rounding_a_body_figure_is_not_a_second_fact(body, kept, in_headline) -> None:
+    title = "龙门开发区新签约项目总投资超260亿元"
+    text = f"{title}\n今年1至9月，龙门开发区新签约项目93个，协议总投资{body}亿元。"
+    doc = clean_document(RawDocument("t", Path("t.txt"), text, "utf-8", title=title))
+    df = rows_of(doc)
+    assert list(df["amount_yuan"] / YI) == [kept]  # one fact, the body's exact figure
+    assert (df["start"].iloc[0] < len(title)) == in_headline  # an equal one: the headline's
+
+
 def test_a_phased_park_opening_a_bulleted_item_is_the_project() -> None:
     doc = doc_of("简讯\n▲ 龙门开发区数字经济产业园二期近日竣工，项目总投资7.2亿元。")
     assert row_at(rows_of(doc), 7.2)["project"] == "龙门开发区数字经济产业园二期"

@@ -1047,7 +1047,8 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
         cells = {row["start"] for row in tabled}
         found = [row for row in found if row["start"] not in cells]
         found = sorted(found + tabled, key=lambda row: row["start"])
-    return _finish(found)
+    headline = len(doc.title) if doc.title and text.startswith(doc.title) else 0
+    return _finish(_without_rounded_headline(found, headline))
 
 
 # --- project tables ---------------------------------------------------------------------------
@@ -1323,6 +1324,27 @@ def _another_fund(seen: dict, row: dict) -> bool:
     then 贴息最高100万元): two facts, not one restated."""
     words = _fund_word(seen), _fund_word(row)
     return None not in words and words[0] != words[1]
+
+
+def _without_rounded_headline(rows: list[dict], headline_end: int) -> list[dict]:
+    """Drop a headline's rounded figure (新签约项目总投资超260亿元) when the body states it
+    exactly (协议总投资261.5亿元): the same fact, not a second one. Within a tenth, same kind;
+    an equal figure is left to ``_finish``, which keeps the headline's row."""
+
+    def restated(head: dict) -> bool:
+        kind = _KIND.get(head["measure"], head["measure"])
+        return any(
+            row["sentence_start"] >= headline_end
+            and _KIND.get(row["measure"], row["measure"]) == kind
+            and 0 < abs(row["amount_yuan"] - head["amount_yuan"]) <= head["amount_yuan"] / 10
+            for row in rows
+        )
+
+    return [
+        row
+        for row in rows
+        if not (row["sentence_start"] < headline_end and row["qualifier"] and restated(row))
+    ]
 
 
 def _finish(rows: list[dict]) -> list[dict]:
