@@ -110,6 +110,7 @@ _STOP_WORDS = _words(
     提质 扩容 盘活 激活 用好 抓好 管好 美化 亮化 绿化 同意 托管 并入 划入 归入 迁入 安排 在建 拟建
     实现 说起 谈起 提起 说到 谈到 不出"""
 )
+_KIND_WORD_RE = re.compile("|".join(KIND_WORDS_BY_LENGTH))
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
 
 # Words that, alone or together, make a name head generic (全省开发区, 省级开发区, 特色园区).
@@ -585,9 +586,18 @@ def _context(text: str) -> _Context:
         if _AWARD_BEFORE.search(text, max(0, q.start() - 8), q.start()) or _is_slogan(q.group(1))
     )
     quoted = {q.group(1) for q in quotes if q.span() not in not_names}
-    quoted = {q for q in quoted if split_kind(q)[1] and not _is_generic(split_kind(q)[0])}
+    quoted = {q for q in quoted if split_kind(q)[1] and _quoted_head_names(split_kind(q)[0])}
     trusted = _gazetteer_names() | frozenset(quoted)
     return _Context(text, trusted, max(len(n) for n in trusted), not_names)
+
+
+def _quoted_head_names(head: str) -> bool:
+    """A quoted zone name's head names something: not only scope words, kind words and symbols
+    (“综保区+开发区”), and not a verb (“不出园区”: without leaving the park), unless it opens
+    with a place."""
+    if _is_generic(head) or not _CJK.search(_KIND_WORD_RE.sub("", head)):
+        return False
+    return _names_a_place(head) or not any(head.startswith(w) for w in _STOP_WORDS)
 
 
 def _is_slogan(quoted: str) -> bool:
