@@ -366,10 +366,19 @@ def names_in(text: str) -> list[str]:
     return list(chains.extract(doc_of(text))["name"])
 
 
-def test_a_count_that_matches_the_list_keeps_the_items_read_as_names() -> None:
-    # 数据中心 is not read as a name (…中心 is an office), but 四条 says the list is of chains
+def test_a_count_that_matches_the_list_keeps_every_item() -> None:
+    # …中心 usually names a facility, but 四条 says every item of the list is a chain
     text = "大同经开区将围绕氢能、新能源装备、锂电新材料、数据中心四条产业链延链补链。"
-    assert names_in(text) == ["氢能", "新能源装备", "锂电新材料"]
+    assert names_in(text) == ["氢能", "新能源装备", "锂电新材料", "数据中心"]
+    # without a count, …中心 next to the chain word says the list is not of chains
+    assert names_in("大同经开区将围绕氢能、数据中心等产业链延链补链。") == []
+
+
+def test_a_count_that_matches_the_list_keeps_a_joined_last_item_whole() -> None:
+    text = "综改区聚焦信创、半导体、节能环保、现代医药和大健康四大重点产业链。"
+    assert names_in(text) == ["信创", "半导体", "节能环保", "现代医药和大健康"]
+    text = "综改区聚焦信创、半导体、节能环保、现代医药和大健康五大重点产业链。"
+    assert names_in(text) == ["信创", "半导体", "节能环保", "现代医药", "大健康"]
 
 
 def test_a_long_list_is_read_from_its_first_item() -> None:

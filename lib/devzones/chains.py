@@ -285,8 +285,10 @@ def _is_slogan(s: str) -> bool:
     )
 
 
-def chain_name(raw: str) -> str:
-    """A candidate chain name trimmed of chain words and qualifiers; '' when it is not one."""
+def chain_name(raw: str, counted: bool = False) -> str:
+    """A candidate chain name trimmed of chain words and qualifiers; '' when it is not one.
+    ``counted``: the item is one of a list its count says are all chains (A、B、C、数据中心四条
+    产业链), so an ending that usually names a facility (中心, 平台) does not rule it out."""
     name = _ENUMERATOR.sub("", _TRAILING_NOTE.sub("", raw.strip()))
     name = _CHAIN_SUFFIX.sub("", name).removesuffix("全")
     name = _strip_place_prefix(_ZONE_PREFIX.sub("", _SCALE_PREFIX.sub("", name)))
@@ -296,7 +298,7 @@ def chain_name(raw: str) -> str:
         return ""
     if _DASH_ANCHOR.search(name) or name.isdigit():
         return ""
-    if any(p in name for p in _GENERIC_PARTS) or name.endswith(_NOT_INDUSTRY_END):
+    if any(p in name for p in _GENERIC_PARTS) or not counted and name.endswith(_NOT_INDUSTRY_END):
         return ""
     if is_place(name) or _only_modifiers(name) or _ADVERB_START.match(name):
         return ""
@@ -328,12 +330,18 @@ def _strip_category(s: str) -> tuple[str, str]:
     return s, category
 
 
-def _after_last_boundary(text: str, start: int, end: int, compound: bool = False) -> int:
+def _after_last_boundary(
+    text: str, start: int, end: int, compound: bool = False, joined: bool = False
+) -> int:
     """The offset just after the last verb/function word in text[start:end]; with
-    ``compound``, a bare 及 stays inside the name (新能源汽车及零部件 is one industry)."""
+    ``compound``, a bare 及 stays inside the name (新能源汽车及零部件 is one industry); with
+    ``joined``, every connector with a word before it does (现代医药和大健康, counted as one
+    item; not 以及 opening the list)."""
     last = start
     for m in _BOUNDARY.finditer(text, start, end):
-        if not (compound and m.group(0) == "及"):
+        word = m.group(0)
+        inner = m.start() > last
+        if not (compound and word == "及" or joined and inner and _CONNECTOR.fullmatch(word)):
             last = m.end()
     for m in _YEAR.finditer(text, last, end):
         last = m.end()
@@ -368,15 +376,18 @@ def _paragraph(text: str, pos: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of the 、-separated items of text[start:end]; the last may hold 和/及 joints."""
+def _split_items(
+    text: str, start: int, end: int, count: int | None = None
+) -> list[tuple[int, int]]:
+    """Spans of the 、-separated items of text[start:end]; the last may hold 和/及 joints, unless
+    the list's ``count`` says it is one item (A、B、现代医药和大健康三大产业链)."""
     spans, s = [], start
     for i in range(start, end):
         if text[i] == "、":
             spans.append((s, i))
             s = i + 1
     spans.append((s, end))
-    if len(spans) > 1:  # "A、B和C": the connector joins the last item to the list
+    if count != len(spans) > 1:  # "A、B和C": the connector joins the last item to the list
         ls, le = spans.pop()
         for m in _CONNECTOR.finditer(text, ls, le):
             spans.append((ls, m.start()))
@@ -385,13 +396,13 @@ def _split_items(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
-def _item(text: str, start: int, end: int) -> _Item | None:
+def _item(text: str, start: int, end: int, counted: bool = False) -> _Item | None:
     while start < end and text[start] in " \u3000,，":
         start += 1
     while end > start and text[end - 1] in " \u3000,，":
         end -= 1
     raw = text[start:end]
-    name = chain_name(raw)
+    name = chain_name(raw, counted)
     if not name:
         return None
     offset = start + raw.find(name)
@@ -602,17 +613,23 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
         end -= 1
     if end > start and text[end - 1] in "、和及与":
         return [], count, category, False
-    spans = _split_items(text, start, end)
+    spans = _split_items(text, start, end, count)
+    joined = len(spans) == count  # the last item keeps its 和 (see _split_items)
     if len(spans) == 1:  # no list: the name is what follows the last verb or joint
         spans = [(_after_last_boundary(text, start, end, compound=True), end)]
-    elif (cut := _after_last_boundary(text, *spans[-1], compound=True)) > spans[-1][0]:
+    elif (cut := _after_last_boundary(text, *spans[-1], True, joined)) > spans[-1][0]:
         spans = [(cut, end)]  # A、B的完整产业链: the list qualifies the chain, it does not name it
     else:  # the list opens after the last verb in it (A区、B区围绕C、D等产业链: C and D)
-        opens = [i for i, (a, b) in enumerate(spans) if _after_last_boundary(text, a, b, True) > a]
+        opens = [
+            i
+            for i, span in enumerate(spans)
+            if _after_last_boundary(text, *span, True, joined) > span[0]
+        ]
         spans = spans[opens[-1] if opens else 0 :]
         s0, e0 = spans[0]
-        spans[0] = (_after_last_boundary(text, s0, e0), e0)
-    items = [it for a, b in spans if (it := _item(text, a, b))]
+        spans[0] = (_after_last_boundary(text, s0, e0, joined=joined), e0)
+    every = len(spans) == count  # still the whole counted list
+    items = [it for a, b in spans if (it := _item(text, a, b, counted=every))]
     if not items and own and (it := _item(text, _after_last_boundary(text, *own[:2]), own[1])):
         return [it], count, own[2], True
     adjacent_ok = _item(text, *spans[-1]) is not None
@@ -631,8 +648,8 @@ def _read_right(text: str, pos: int, count: int) -> list[_Item]:
     start = end = colon.end()
     while end < len(text) and text[end] not in "。;；\n" and end - start < _MAX_LIST:
         end += 1
-    spans = _split_items(text, start, end)
-    items = [it for a, b in spans if (it := _item(text, a, b))]
+    spans = _split_items(text, start, end, count)
+    items = [it for a, b in spans if (it := _item(text, a, b, counted=True))]
     return items if len(spans) == count == len(items) else []
 
 
