@@ -433,6 +433,12 @@ def test_products_of_chain_projects_are_not_chains() -> None:
     assert names_in(text) == []
 
 
+def test_a_list_of_industries_before_plain_chain_projects_names_chains() -> None:
+    text = "基金首期规模5亿元，重点投向数字经济、新材料、氢能等产业链项目。"
+    assert names_in(text) == ["数字经济", "新材料", "氢能"]
+    assert names_in("高新区今年新签约储备产业链项目12个。") == []
+
+
 def test_a_joint_inside_an_item_does_not_open_the_list() -> None:
     text = "全市聚焦铝镁新材料、电机及装备制造、现代医药等重点产业链开展精准招商。"
     assert names_in(text) == ["铝镁新材料", "电机及装备制造", "现代医药"]

@@ -182,8 +182,9 @@ _NOT_INDUSTRY_END = (
 _ADVERB_START = re.compile("^(?:已|曾|正在|仍|均|也)")
 # 产业链项目/专班/基金 (产业链配套项目, 产业链招商项目): the chain word qualifies a programme, and
 # the words before it are that programme's verb, zone or products (储备产业链项目), not chains.
-# Before 企业/上下游/图谱 a name is read as usual (光伏产业链上下游企业 names 光伏).
-_CHAIN_MODIFIES = re.compile("(?:配套|招商|重点)?(?:项目|专班|基金)")
+# Before 企业/上下游/图谱 a name is read as usual (光伏产业链上下游企业 names 光伏), and so is a
+# list closed by 等 before plain 项目 (投向A、B等产业链项目: projects in those chains).
+_CHAIN_MODIFIES = re.compile("(?P<kind>配套|招商|重点)?(?P<work>项目|专班|基金)")
 # the farthest a list of chains is read back from its chain word (16 chains run to ~90 chars)
 _MAX_LIST = 160
 # X产业链[将沿着]“A—B—C”: the chain word is the subject a short verb phrase away from the quote.
@@ -683,7 +684,9 @@ def listed_groups(text: str) -> list[_Group]:
     for m in _CHAIN_WORD.finditer(text):
         a = m.start()
         whole = a > 0 and text[a - 1] == "全"
-        if _CHAIN_MODIFIES.match(text, m.end()):
+        if (work := _CHAIN_MODIFIES.match(text, m.end())) and not (
+            work["work"] == "项目" and not work["kind"] and text[a - 1 : a] == "等"
+        ):
             current = None  # 产业链项目: chain work, not a chain
             continue
         floor = max(current.end if current else 0, a - _MAX_LIST)
