@@ -406,6 +406,7 @@ def test_a_renamed_zone_keeps_its_old_name_as_an_alias(text) -> None:
         ("沙河工业园区实行“不出园区办成事”。", ["沙河工业园区"]),
         ("沙河工业园区89项审批事项“不出园区”办结。", ["沙河工业园区"]),
         ("沙河综保区推动“综保区+开发区”联动。", ["沙河综保区"]),
+        ("沙河综保区是山西省首个综合保税区。", ["沙河综保区"]),  # an ordinal, not a name
         # an enclave park is an arrangement, not a name, even right after its zone
         ("龙门经济开发区飞地园区完成投资3亿元。", ["龙门经济开发区"]),
         ("这个跨省“飞地园区”已引进项目42个。", []),

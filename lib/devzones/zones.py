@@ -133,7 +133,7 @@ _DESIGNATION_OPENERS = ("国家", "全国", "全省", "全市", "省级", "市�
 # how a park is run, not its name, even right after its zone (某开发区飞地园区: an enclave)
 _ARRANGEMENTS = ("飞地",)
 _OFFICE_ENDINGS = ("中心", "局", "厅", "部", "委", "院", "所", "处", "司", "会", "站", "校")
-_NUMERAL_MEASURE = re.compile(r"[0-9一二三四五六七八九十两几数百千万]+[个大类家条批座项亿万]")
+_NUMERAL_MEASURE = re.compile(r"[0-9一二三四五六七八九十两几数百千万首]+[个大类家条批座项亿万]")
 _COMPANY = re.compile(r"有限公司|有限责任公司|股份|集团|公司")
 _COMPANY_ENDINGS = ("公司", "集团")
 # What may stand between a place and a plain 开发区 meaning the place's zones (see _is_collective)
