@@ -242,6 +242,10 @@ def test_deterministic(seed_docs) -> None:
         ("争取中央预算内投资", "fund"),
         ("签约总金额", "total"),
         ("协议投资额", "total"),
+        ("新签约项目总额突破", "total"),
+        ("现场签约项目21个，总金额", "total"),
+        ("全年进出口总额", investment.SKIP),
+        ("销售总额", investment.SKIP),
         ("注册资本", investment.SKIP),
         ("年销售收入", investment.SKIP),
         ("解决企业资金需求", None),  # money, but no pool of funds
