@@ -536,6 +536,18 @@ def test_output_a_project_is_expected_to_make_is_kept() -> None:
     assert output["project"] == "沙河铝材项目"
 
 
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("经开区将做强装备制造产业链，力争全年完成固定资产投资120亿元。", "annual_plan"),
+        ("下半年将确保全年完成投资95亿元。", "annual_plan"),
+        ("上半年完成投资46亿元，同比增长10%。", "completed"),
+    ],
+)
+def test_completing_an_investment_as_an_aim_is_the_years_plan(text, measure) -> None:
+    assert list(rows_of(doc_of(text))["measure"]) == [measure]
+
+
 def test_a_correction_keeps_the_right_figure_only() -> None:
     doc = doc_of(
         "更正\n本报《龙门开发区签约8个项目》一文中，“签约项目总投资56亿元”应为“签约项目总投资"

@@ -220,6 +220,7 @@ _WORKS_END = re.compile(
     r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
 )
 _OPENER = re.compile(r"工程(?!项目)|(?:产业园|园区|园)[一二三四五六七八九十]期")
+_AIM = re.compile(r"力争|确保|争取|预计|目标")
 _CORRECTION = re.compile(r"应为|应是|应更正为|更正为|有误")
 _WHEN = re.compile(r"(?:近日|日前|近期|目前|现已|已经|已|正在|正式|顺利|全面)*")
 _JOINED_ITEM = re.compile(r"项目(?:和|及|与|、)")
@@ -826,6 +827,10 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
         # 安排2亿元扶持资金, 给予最高150万元的补贴: the noun the figure fills. Per recipient
         # (每个项目) it is a grant's cap; per unit (每平方米200元, 每人每年3万元) a rate.
         return SKIP if per_unit and not _PER_RECIPIENT.match(per_unit[0]) else "fund"
+    if measure == "completed" and _AIM.search(
+        text, _clause_start(text, amount.start, lo), amount.start
+    ):
+        return "annual_plan"  # 力争全年完成投资120亿元: the year's target, not what is done
     if measure is None and prev is not None:
         return prev  # 从10亿元提高到20亿元: the second figure is what the first one was
     built = _built_after(text, amount.end, len(text))
