@@ -499,3 +499,32 @@ def test_a_list_after_a_colon_with_a_copula_and_a_refined_chemicals_item() -> No
     assert names_in(text) == ["光伏", "精细化工", "碳基新材料"]
     text = "开发区将围绕氢能、光伏储能、碳基新材料、精细化工4条产业链精准招商。"
     assert names_in(text) == ["氢能", "光伏储能", "碳基新材料", "精细化工"]
+
+
+@pytest.mark.parametrize(
+    ("text", "chain"),
+    [
+        (
+            "长治经开区重点发展氢能产业链，从制氢到加氢站再到燃料电池汽车，逐步完善链条。",
+            ("氢能", ["制氢", "加氢站", "燃料电池汽车"]),
+        ),
+        (
+            "开发区围绕固废综合利用产业链，构建“粉煤灰到建材再到新型墙体材料”的循环链条。",
+            ("固废综合利用", ["粉煤灰", "建材", "新型墙体材料"]),
+        ),
+    ],
+)
+def test_a_chain_told_as_a_ladder_is_staged(text, chain) -> None:
+    assert staged(chains.extract(doc_of(text))) == [chain]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "园区产业链从小到大再到强。",  # a manner, not products
+        "从研发到中试再到量产，园区提供全流程服务。",  # no chain in the sentence
+        "产业链实现由研发到中试再到量产的跨越。",  # not opened by 从 nor quoted
+    ],
+)
+def test_other_ladders_are_not_chains(text) -> None:
+    assert staged(chains.extract(doc_of(text))) == []

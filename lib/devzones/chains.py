@@ -3,7 +3,8 @@ the count and category the text gives (8条优势特色产业链), their carrier
 application fields.
 
 Two anchors drive the search, both rare in running text: a single dash (— – － - → ─) for staged
-chains and the word 链 (产业链 / 产业链条 / 链条) for named chains. Around a dash the stages are the
+chains (and 再到 for a chain told as a ladder, 从A到B再到C) and the word 链 (产业链 / 产业链条 /
+链条) for named chains. Around a dash the stages are the
 punctuation-free runs it joins; a sequence is kept only when it looks like products or processes
 (three or more stages, no numeric ranges, not a corridor of Shanxi places). Around 产业链 the text
 to the left is read as ``[verb] A、B和C [等] [N条] [description的] [category] 产业链``; items
@@ -52,6 +53,12 @@ _SEP = f"[ \u3000]?(?<![{_DASH}])[{_DASH}](?![{_DASH}])[ \u3000]?"
 _STAGED = re.compile(f"{_STAGE}(?:{_SEP}{_STAGE})+")
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{3,160})[”\"」]")
 _SEP_RE = re.compile(_SEP)
+# 从A到B再到C (or “A到B再到C”): a chain told as a ladder, anchored on the rare 再到
+_LADDER_ANCHOR = "再到"
+_LADDER_STAGE = r"[^，,。；;：:“”\"「」\n从到的]{1,12}"
+_LADDER = re.compile(
+    rf"(?P<from>从)?(?P<a>{_LADDER_STAGE})到(?P<b>{_LADDER_STAGE})(?P<rest>(?:再到{_LADDER_STAGE})+)"
+)
 _MIN_STAGES = 3
 _MAX_STAGE = 20
 _MAX_BARE_STAGE = 12
@@ -505,6 +512,30 @@ def _bare_chains(text: str, lo: int, hi: int, taken: list[tuple[int, int, bool]]
             yield (m.start(), m.end(), False)
 
 
+def _ladder_chains(text: str, lo: int, hi: int) -> list[tuple[list[tuple[int, int]], bool]]:
+    """Stage spans of the ladders in [lo, hi) (从制氢到加氢站再到燃料电池汽车), with whether each is
+    the whole of a quote; an unquoted ladder must open with 从, and every stage is a word of two
+    characters or more. Read only in a sentence that speaks of a chain."""
+    found = []
+    for m in _LADDER.finditer(text, lo, hi):
+        quoted = text[m.start() - 1 : m.start()] in '“"「' and text[m.end() : m.end() + 1] in '”"」'
+        if not (quoted or m["from"]):
+            continue
+        spans = [m.span("a"), m.span("b")]
+        pos = m.start("rest")
+        for step in m["rest"].split(_LADDER_ANCHOR)[1:]:
+            pos += len(_LADDER_ANCHOR)
+            spans.append((pos, pos + len(step)))
+            pos += len(step)
+        if not quoted:
+            sl, el = spans[-1]
+            spans[-1] = (sl, _trim_last_stage(text, sl, el))
+        spans = [_strip_span(text, a, b) for a, b in spans]
+        if all(b - a >= 2 for a, b in spans):  # not 从小到大再到强: a manner, not products
+            found.append((spans, quoted))
+    return found
+
+
 def _subject_name(text: str, start: int, end: int) -> str:
     """The chain named as the subject of the clause in text[start:end] that ends at a quote:
     铝镁链条沿“…”, 光伏产业链将沿着“…” and 钢铁产业沿着“…” name 铝镁, 光伏 and 钢铁."""
@@ -549,12 +580,17 @@ def staged_chains(doc: Document, listed: list[_Item]) -> list[dict]:
     chain names found in the text, a fallback for naming a chain."""
     rows, seen = [], set()
     text = doc.text
-    sentences = sorted({doc.sentence_span(m.start()) for m in _DASH_ANCHOR.finditer(text)})
-    for lo, hi in sentences:
+    anchors = [m.start() for m in _DASH_ANCHOR.finditer(text)]
+    ladders = _find_all(text, _LADDER_ANCHOR)
+    for lo, hi in sorted({doc.sentence_span(p) for p in anchors + ladders}):
         quoted = _quoted_chains(text, lo, hi)
-        found = quoted + list(_bare_chains(text, lo, hi, quoted))
-        for s, e, q in sorted(found):
-            spans = _stage_spans(text, s, e, q)
+        found = [
+            (s, e, q, _stage_spans(text, s, e, q))
+            for s, e, q in quoted + list(_bare_chains(text, lo, hi, quoted))
+        ]
+        if any(lo <= p < hi for p in ladders) and _CHAIN_WORD.search(text, lo, hi):
+            found += [(sp[0][0], sp[-1][1], q, sp) for sp, q in _ladder_chains(text, lo, hi)]
+        for s, e, q, spans in sorted(found):
             stages = [text[a:b].strip() for a, b in spans]
             close = e + 1 if q else e
             about_chains = q and _CHAIN_WORD.search(text, lo, s) is not None
@@ -574,6 +610,14 @@ def staged_chains(doc: Document, listed: list[_Item]) -> list[dict]:
                 }
             )
     return rows
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    found, pos = [], text.find(word)
+    while pos != -1:
+        found.append(pos)
+        pos = text.find(word, pos + 1)
+    return found
 
 
 # --- listed chains --------------------------------------------------------------------------
