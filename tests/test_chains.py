@@ -394,6 +394,10 @@ def test_a_list_opens_after_the_verb_inside_it() -> None:
     assert names_in(text) == ["现代医药", "装备制造"]
 
 
+def test_one_phrase_before_a_count_of_many_chains_names_none() -> None:
+    assert names_in("长治市推行产业链链长制 市领导分别担任14条重点产业链链长") == []
+
+
 def test_a_counted_team_is_not_a_chain() -> None:
     assert names_in("高新区还组建了4支产业链专业招商小分队，由链主企业推荐配套企业。") == []
 

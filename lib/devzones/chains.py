@@ -660,7 +660,9 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
         return [], count, category, False
     spans = _split_items(text, start, end, count)
     joined = len(spans) == count  # the last item keeps its 和 (see _split_items)
-    if len(spans) == 1:  # no list: the name is what follows the last verb or joint
+    if len(spans) == 1 and count and count > 1 and closing and not closing.group(1):
+        spans = []  # 市领导分别担任14条产业链链长: one phrase before a count of many names none
+    elif len(spans) == 1:  # no list: the name is what follows the last verb or joint
         spans = [(_after_last_boundary(text, start, end, compound=True), end)]
     elif (cut := _after_last_boundary(text, *spans[-1], True, joined)) > spans[-1][0]:
         spans = [(cut, end)]  # A、B的完整产业链: the list qualifies the chain, it does not name it
@@ -677,7 +679,7 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
     items = [it for a, b in spans if (it := _item(text, a, b, counted=every))]
     if not items and own and (it := _item(text, _after_last_boundary(text, *own[:2]), own[1])):
         return [it], count, own[2], True
-    adjacent_ok = _item(text, *spans[-1]) is not None
+    adjacent_ok = bool(spans) and _item(text, *spans[-1]) is not None
     # a count that matches the list (A、B、C、D四条产业链) says every item names a chain, even
     # when one of them is not read as a name
     counted = count is not None and (end == start or count == len(spans))
