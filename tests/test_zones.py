@@ -443,6 +443,12 @@ def test_cooperation_processing_and_transfer_parks_are_zones() -> None:
     assert list(zones.find_mentions(_article(text))["surface"]) == surfaces
 
 
+def test_a_park_inside_a_park_is_one_zone() -> None:
+    text = "龙门经开区农产品加工园中园内的标准化厂房投用。全区规划建设5个园中园。"
+    surfaces = list(zones.find_mentions(_article(text))["surface"])
+    assert surfaces == ["龙门经开区", "农产品加工园中园"]
+
+
 @pytest.mark.parametrize(
     ("text", "surfaces"),
     [

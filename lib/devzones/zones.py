@@ -241,7 +241,8 @@ def _is_anchor_context_ok(text: str, end: int, word: str) -> bool:
         return False
     if _ROAD_AFTER.match(text, end):  # 开发区大道188号: a road named after the zone
         return False
-    return not (word.endswith("园") and nxt == "区")
+    # 产业园 of 产业园区, 加工园 of 加工园中园
+    return not (word.endswith("园") and (nxt == "区" or text.startswith("中园", end)))
 
 
 def _stop_word_ending_at(text: str, i: int) -> bool:
