@@ -477,6 +477,20 @@ def test_a_fenbie_list_of_whole_names(article2_rows) -> None:
     assert row_at(article2_rows, 9)["project"] == "丙丁储能项目"
 
 
+def test_a_fenbie_list_of_zones_gives_each_figure_its_zone() -> None:
+    doc = doc_of(
+        "其中，龙门经济技术开发区、沙河经济技术开发区和东山经济技术开发区分别完成投资"
+        "38.1亿元、27.4亿元和19.6亿元。"
+    )
+    df = rows_of(doc, find_mentions(doc))
+    got = {yi: tuple(row_at(df, yi)[["project", "zone_surface"]]) for yi in (38.1, 27.4, 19.6)}
+    assert got == {
+        38.1: ("龙门经济技术开发区完成投资", "龙门经济技术开发区"),
+        27.4: ("沙河经济技术开发区完成投资", "沙河经济技术开发区"),
+        19.6: ("东山经济技术开发区完成投资", "东山经济技术开发区"),
+    }
+
+
 def test_projects_picked_out_by_a_verb_are_a_batch(article2_rows) -> None:
     row = row_at(article2_rows, 140)
     assert (row["measure"], row["project"]) == ("aggregate", "今年以来签约的项目")

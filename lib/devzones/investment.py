@@ -731,6 +731,25 @@ def _area_label(text: str, mentions: _Mentions, s0: int, lo: int, pos: int) -> s
     return f"{text[a:b]}{cue[0]}"
 
 
+def _fenbie_zone(
+    text: str, mentions: _Mentions, amount: Amount, amounts: list[Amount], lo: int
+) -> tuple[int, int] | None:
+    """With 分别 after as many joined zones as figures (A经开区、B经开区和C经开区分别完成投资X、Y
+    和Z), the span of the i-th figure's zone."""
+    figures = _listed_figures(text, amount, amounts, lo)
+    if len(figures) < 2 or amount not in figures:
+        return None
+    k = text.rfind("分别", lo, amount.start)
+    spans = sorted(_areas(text, mentions, _clause_start(text, k, lo), k, words=False))
+    if not spans or spans[-1][1] != k or len(spans) != len(figures):
+        return None
+    gaps = zip(spans, spans[1:], strict=False)
+    if any(text[a:b] not in _ZONE_JOINERS for (_, a), (b, _) in gaps):
+        return None
+    return spans[figures.index(amount)]
+
+
+_ZONE_JOINERS = {"、", "和", "及", "与", "以及"}
 _LIST_COUNT = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?P<unit>[省市县区地家个])")
 
 
@@ -1017,9 +1036,12 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
                 continue
             cand = _pick_candidate(cands, text, amount, s0, s1)
             area_lo = _area_scope(text, mentions, s0, amount.start, carry)
-            area_label = None
+            area_label = zone_span = None
             if area_lo is not None and measure != "output_value":
                 area_label = _area_label(text, mentions, s0, area_lo, amount.start)
+                if area_label and (zone_span := _fenbie_zone(text, mentions, amount, amounts, s0)):
+                    cue = _last(_MEASURE_RE.finditer(text, s0, amount.start))
+                    area_label = text[slice(*zone_span)] + (cue[0] if cue else "")
             owner = _owner(
                 cand, companies, amount.start, sent, carry, area_lo is not None, area_label
             )
@@ -1040,6 +1062,8 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             if listed is not None:  # the zone named in the item (位于X的A项目和位于Y的B项目)
                 item, item_lo = listed
                 zone = _nearest_zone(mentions, item.start, item_lo, item.end) or zone
+            if zone_span is not None:  # the i-th of the zones 分别 gives figures to
+                zone = _nearest_zone(mentions, zone_span[0], *zone_span) or zone
             if zone is None and owner.sentence is not None:
                 zone = _nearest_zone(mentions, owner.sentence[1], *owner.sentence)
             for row in _figure_rows(doc, amount, sent, measure, owner, zone, year):
