@@ -562,6 +562,14 @@ def test_completing_an_investment_as_an_aim_is_the_years_plan(text, measure) -> 
     assert list(rows_of(doc_of(text))["measure"]) == [measure]
 
 
+def test_a_motto_is_no_project_and_an_indicator_is_labelled_by_its_cue() -> None:
+    doc = doc_of(
+        "2025年，龙门经开区坚持以项目建设为中心，各项指标稳中有进。\n"
+        "全年实现地区生产总值186.3亿元；固定资产投资完成128.6亿元，同比增长11.5%。"
+    )
+    assert row_at(rows_of(doc), 128.6, "completed")["project"] == "固定资产投资完成"
+
+
 def test_a_correction_keeps_the_right_figure_only() -> None:
     doc = doc_of(
         "更正\n本报《龙门开发区签约8个项目》一文中，“签约项目总投资56亿元”应为“签约项目总投资"

@@ -220,6 +220,7 @@ _WORKS_END = re.compile(
     r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
 )
 _OPENER = re.compile(r"工程(?!项目)|(?:产业园|园区|园)[一二三四五六七八九十]期")
+_MOTTO = re.compile(r"(?:建设)?为(?:中心|王|抓手|引领|主线|核心|导向|支撑|牵引)")
 _AIM = re.compile(r"力争|确保|争取|预计|目标")
 _CORRECTION = re.compile(r"应为|应是|应更正为|更正为|有误")
 _WHEN = re.compile(r"(?:近日|日前|近期|目前|现已|已经|已|正在|正式|顺利|全面)*")
@@ -427,6 +428,9 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
     found: list[Candidate] = []
     pos = text.find("项目", lo, hi)
     while pos != -1:
+        if _MOTTO.match(text, pos + 2):  # 坚持以项目建设为中心, 项目为王: a motto, not a project
+            pos = text.find("项目", pos + 2, hi)
+            continue
         start = _after_joined_item(text, _np_start(text, pos, lo), pos)
         name = text[start:pos]
         if not _after_predicate(text, start, lo):
@@ -1050,6 +1054,12 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
                 owner = _Owner(listed[0].label, listed[0].company, named=True, sentence=sent)
             elif cand is not None and (label := _list_item(text, cand, amount, amounts, s0)):
                 owner = replace(owner, project=label)
+            if owner.project is None and measure in ("completed", "annual_plan"):
+                cue = _last(
+                    _MEASURE_RE.finditer(text, _clause_start(text, amount.start, s0), amount.start)
+                )
+                if cue is not None:  # 固定资产投资完成128.6亿元 in a list of indicators
+                    owner = replace(owner, project=cue[0])
             if measure == "output_value" and (
                 owner.project is None or _not_expected_output(text, amount, s0)
             ):
