@@ -593,6 +593,13 @@ def test_a_headline_rounding_a_body_figure_is_not_a_second_fact(body, kept, in_h
     assert (df["start"].iloc[0] < len(title)) == in_headline  # an equal one: the headline's
 
 
+def test_a_headline_figure_the_body_names_in_full_is_one_fact() -> None:
+    title = "龙门高新区再添新项目 总投资30亿元的碳化硅衬底项目开工"
+    text = f"{title}\n其中，沙河半导体有限公司碳化硅衬底及外延项目总投资30亿元，分两期建设。"
+    doc = clean_document(RawDocument("t", Path("t.txt"), text, "utf-8", title=title))
+    assert list(rows_of(doc)["project"]) == ["碳化硅衬底及外延项目"]
+
+
 def test_a_phased_park_opening_a_bulleted_item_is_the_project() -> None:
     doc = doc_of("简讯\n▲ 龙门开发区数字经济产业园二期近日竣工，项目总投资7.2亿元。")
     assert row_at(rows_of(doc), 7.2)["project"] == "龙门开发区数字经济产业园二期"

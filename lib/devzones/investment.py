@@ -1087,7 +1087,7 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
         found = [row for row in found if row["start"] not in cells]
         found = sorted(found + tabled, key=lambda row: row["start"])
     headline = len(doc.title) if doc.title and text.startswith(doc.title) else 0
-    return _finish(_without_rounded_headline(found, headline))
+    return _finish(_without_rounded_headline(found, headline), headline)
 
 
 # --- project tables ---------------------------------------------------------------------------
@@ -1386,8 +1386,11 @@ def _without_rounded_headline(rows: list[dict], headline_end: int) -> list[dict]
     ]
 
 
-def _finish(rows: list[dict]) -> list[dict]:
-    """Drop figures restated in later sentences; share capacity and jobs within a project."""
+def _finish(rows: list[dict], headline_end: int = 0) -> list[dict]:
+    """Drop figures restated in later sentences; share capacity and jobs within a project. A
+    figure the headline (``text[:headline_end]``) gives and the body restates is the body's
+    row, which names it in full (总投资30亿元的碳化硅衬底项目, then 碳化硅衬底及外延项目总投资
+    30亿元)."""
     kept: list[dict] = []
     first: dict[tuple, dict] = {}
     for row in rows:
@@ -1396,7 +1399,8 @@ def _finish(rows: list[dict]) -> list[dict]:
         # a headline or a later sentence restating a figure (在总投资9726亿元的重大项目中) is
         # not a new fact, unless it names a different project
         restated = seen["sentence_start"] != row["sentence_start"]
-        if restated and _names_in_full(seen, row):
+        in_body = seen["sentence_start"] < headline_end <= row["sentence_start"]
+        if restated and (_names_in_full(seen, row) or in_body and row["_named"]):
             # the body names what the headline put short: keep the body's row in its place
             kept[next(i for i, r in enumerate(kept) if r is seen)] = first[key] = row
             continue
