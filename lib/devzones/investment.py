@@ -221,6 +221,7 @@ _WORKS_END = re.compile(
 )
 _OPENER = re.compile(r"工程(?!项目)|(?:产业园|园区|园)[一二三四五六七八九十]期")
 _MOTTO = re.compile(r"(?:建设)?为(?:中心|王|抓手|引领|主线|核心|导向|支撑|牵引)")
+_LOWER_BOUNDS = ("超过", "达到", "不低于", "不少于", "高于")
 _AIM = re.compile(r"力争|确保|争取|预计|目标")
 _CORRECTION = re.compile(r"应为|应是|应更正为|更正为|有误")
 _WHEN = re.compile(r"(?:近日|日前|近期|目前|现已|已经|已|正在|正式|顺利|全面)*")
@@ -839,8 +840,14 @@ def _amounts(text: str) -> list[Amount]:
 
 def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | None:
     """The measure of ``amount`` from the cue words around it (``lo`` = left edge to read from)."""
-    if amount.text.endswith(("以上", "以下")) and _THRESHOLD_RE.match(text, amount.end):
-        return SKIP  # 投资10亿元以上的项目, 其中10亿元以上项目9个: a size class, not a figure
+    bound = amount.text.endswith(("以上", "以下")) or (
+        amount.qualifier in _LOWER_BOUNDS
+        and text.startswith("对", _clause_start(text, amount.start, lo))
+    )
+    if bound and _THRESHOLD_RE.match(text, amount.end):
+        # 投资10亿元以上的项目, 其中10亿元以上项目9个, 对投资超过5亿元的新建项目(给予…): a
+        # size class or a condition, not a figure
+        return SKIP
     if _EACH_RE.search(text, max(lo, amount.start - 4), amount.start):
         return SKIP  # 10个开发区签约总投资均超过100亿元: what each reaches, not a sum
     head = text[lo : amount.start]
