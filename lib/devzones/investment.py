@@ -715,13 +715,23 @@ def _areas(
     return found + [(s, e) for s, e, _ in mentions.inside(lo, hi)]
 
 
-def _area_label(text: str, mentions: _Mentions, s0: int, lo: int, pos: int) -> str | None:
+def _area_label(
+    text: str,
+    mentions: _Mentions,
+    s0: int,
+    lo: int,
+    pos: int,
+    zone_span: tuple[int, int] | None = None,
+) -> str | None:
     """An area's figure is labelled by the area and the cue: 全区完成固定资产投资 when the area
     opens the figure's clause, else the last zone (or area word) named before plus the cue
-    (X经开区依托…，前三季度完成投资 -> X经开区完成投资)."""
+    (X经开区依托…，前三季度完成投资 -> X经开区完成投资); ``zone_span``: the zone a 分别 list
+    gives the figure to."""
     cue = _last(_MEASURE_RE.finditer(text, s0, pos))
     if cue is None:
         return None
+    if zone_span is not None:
+        return f"{text[slice(*zone_span)]}{cue[0]}"
     c0 = _clause_start(text, cue.start(), s0)
     subject = min((a for a, _ in _areas(text, mentions, c0, cue.start())), default=None)
     if subject is not None and cue.start() - subject <= 12:
@@ -734,6 +744,11 @@ def _area_label(text: str, mentions: _Mentions, s0: int, lo: int, pos: int) -> s
         return cue[0]
     a, b = max(spans, key=lambda span: (span[1], -span[0]))
     return f"{text[a:b]}{cue[0]}"
+
+
+def _cue_in_clause(text: str, amount: Amount, lo: int) -> str | None:
+    cue = _last(_MEASURE_RE.finditer(text, _clause_start(text, amount.start, lo), amount.start))
+    return cue[0] if cue else None
 
 
 def _fenbie_zone(
@@ -1049,10 +1064,8 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             area_lo = _area_scope(text, mentions, s0, amount.start, carry)
             area_label = zone_span = None
             if area_lo is not None and measure != "output_value":
-                area_label = _area_label(text, mentions, s0, area_lo, amount.start)
-                if area_label and (zone_span := _fenbie_zone(text, mentions, amount, amounts, s0)):
-                    cue = _last(_MEASURE_RE.finditer(text, s0, amount.start))
-                    area_label = text[slice(*zone_span)] + (cue[0] if cue else "")
+                zone_span = _fenbie_zone(text, mentions, amount, amounts, s0)
+                area_label = _area_label(text, mentions, s0, area_lo, amount.start, zone_span)
             owner = _owner(
                 cand, companies, amount.start, sent, carry, area_lo is not None, area_label
             )
@@ -1062,11 +1075,8 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             elif cand is not None and (label := _list_item(text, cand, amount, amounts, s0)):
                 owner = replace(owner, project=label)
             if owner.project is None and measure in ("completed", "annual_plan"):
-                cue = _last(
-                    _MEASURE_RE.finditer(text, _clause_start(text, amount.start, s0), amount.start)
-                )
-                if cue is not None:  # 固定资产投资完成128.6亿元 in a list of indicators
-                    owner = replace(owner, project=cue[0])
+                # 固定资产投资完成128.6亿元 in a list of indicators: named by its cue
+                owner = replace(owner, project=_cue_in_clause(text, amount, s0))
             if measure == "output_value" and (
                 owner.project is None or _not_expected_output(text, amount, s0)
             ):
