@@ -571,6 +571,11 @@ def test_a_motto_is_no_project_and_an_indicator_is_labelled_by_its_cue() -> None
     assert row_at(rows_of(doc), 128.6, "completed")["project"] == "固定资产投资完成"
 
 
+def test_projects_started_together_are_a_batch() -> None:
+    doc = doc_of("力争明年一季度全省开发区集中开工项目总投资突破1000亿元。")
+    assert row_at(rows_of(doc), 1000)["measure"] == "aggregate"
+
+
 def test_a_correction_keeps_the_right_figure_only() -> None:
     doc = doc_of(
         "更正\n本报《龙门开发区签约8个项目》一文中，“签约项目总投资56亿元”应为“签约项目总投资"

@@ -199,7 +199,9 @@ _GENERIC = re.compile(
 _PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所有|年度|全年|等|多个")
 # 签约项目, 开工项目 … as a head noun name a collective (all the projects signed, started …) when
 # only areas, periods and target words stand before them: 力争全年签约项目, 甲县开发区签约项目.
-_COLLECTIVE_HEAD = re.compile(r"(?:签约|开工|投产|竣工|落地|在谈|储备|在建|续建|招商引资|招商)$")
+_COLLECTIVE_HEAD = re.compile(
+    r"(?:集中)?(?:签约|开工|投产|竣工|落地|在谈|储备|在建|续建|招商引资|招商)$"
+)
 # 今年以来签约的项目, 新开工的项目: the projects a verb picks out, not one of them
 _PICKED_BY_VERB = re.compile(r"(?:签约|开工|投产|落地|引进|竣工|入驻)的$")
 _SCOPE_WORDS = re.compile(
