@@ -506,6 +506,7 @@ def test_qizhong_opens_no_firm_name(article2_rows) -> None:
         "全年新签约项目41个，其中20亿元以上项目6个，正在加快推进。",
         "对实际完成设备投资额3000万元以上的，按投资额的5%给予奖励。",
         "对固定资产投资超过5亿元的新建制造业项目，按设备投资额的8%给予补助。",
+        "对新引进固定资产投资10亿元以上的延链补链项目，按设备投资额的8%给予补助。",
     ],
 )
 def test_size_class_is_not_a_figure(sentence: str, tmp_path) -> None:

@@ -262,6 +262,7 @@ _DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _EACH_RE = re.compile(r"均(?:超过|超|达到|达|在|突破|不低于|高于)?$")
 _THRESHOLD_RE = re.compile(
     r"的?(?:[\u4e00-\u9fff]{0,4}?[业类型])?(?:重大|重点|大)?(?:项目|工程|企业)"
+    r"|的[\u4e00-\u9fff]{1,8}?(?:项目|工程|企业)"  # 10亿元以上的延链补链项目
     r"|的(?=[，,；;。、])"  # 投资额2000万元以上的,给予…: "those of at least X"
 )
 _FUND_WORDS = r"基金|资金|资助|奖励|奖补|补贴|补助|贴息|创新券"  # the head word of a fund's name
