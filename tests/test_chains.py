@@ -398,6 +398,21 @@ def test_one_phrase_before_a_count_of_many_chains_names_none() -> None:
     assert names_in("长治市推行产业链链长制 市领导分别担任14条重点产业链链长") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("对接会期间还将举办杂粮、肉牛、中药材三个产业链专场活动。", ["杂粮", "肉牛", "中药材"]),
+        (
+            "其中信创产业链企业56家、半导体产业链企业31家、新能源汽车产业链企业48家。",
+            ["信创", "半导体", "新能源汽车"],
+        ),
+        ("二是产业链“链主”企业数量偏少、部分产业链上下游配套不足。", []),
+    ],
+)
+def test_verbs_counts_and_quantifiers_are_not_chain_names(text, names) -> None:
+    assert names_in(text) == names
+
+
 def test_a_counted_team_is_not_a_chain() -> None:
     assert names_in("高新区还组建了4支产业链专业招商小分队，由链主企业推荐配套企业。") == []
 

@@ -375,6 +375,8 @@ def test_a_quoted_slogan_and_a_neighbour_are_not_zones() -> None:
     [
         "龙门经济开发区正式更名为龙门经济技术开发区。龙门经济开发区原有机构保持不变。",
         "沙河产业园（原沙河工业园区）新入驻企业9家。沙河工业园区的企业已全部搬迁。",
+        # 原 before a place is "formerly", though 原平 is a city as well
+        "平遥经济技术开发区。由原平遥工业园区升级设立，规划面积10平方公里。",
     ],
 )
 def test_a_renamed_zone_keeps_its_old_name_as_an_alias(text) -> None:
@@ -407,6 +409,8 @@ def test_a_renamed_zone_keeps_its_old_name_as_an_alias(text) -> None:
         ("沙河工业园区89项审批事项“不出园区”办结。", ["沙河工业园区"]),
         ("沙河综保区推动“综保区+开发区”联动。", ["沙河综保区"]),
         ("沙河综保区是山西省首个综合保税区。", ["沙河综保区"]),  # an ordinal, not a name
+        ("企业代表详细了解园区基础设施。", []),  # 了解 (learn about), not 解园区
+        ("铝基新材料产业园内，货车驶出园区。", ["铝基新材料产业园"]),
         # an enclave park is an arrangement, not a name, even right after its zone
         ("龙门经济开发区飞地园区完成投资3亿元。", ["龙门经济开发区"]),
         ("这个跨省“飞地园区”已引进项目42个。", []),
@@ -441,6 +445,14 @@ def test_cooperation_processing_and_transfer_parks_are_zones() -> None:
     text = "龙沙产业合作园新入驻企业8家，龙门农产品精深加工园、沙河产业转移承接园同步建设。"
     surfaces = ["龙沙产业合作园", "龙门农产品精深加工园", "沙河产业转移承接园"]
     assert list(zones.find_mentions(_article(text))["surface"]) == surfaces
+
+
+def test_one_character_before_a_kind_word_is_the_end_of_another_word() -> None:
+    text = "龙门高新区聚焦光伏。据高新区管委会介绍，高新区今年新签项目12个。"
+    m = zones.find_mentions(_article(text))
+    assert list(m["surface"]) == ["龙门高新区", "高新区", "高新区"]
+    _, resolved = zones.resolve(m)
+    assert resolved["zone_id"].nunique() == 1
 
 
 def test_a_park_inside_a_park_is_one_zone() -> None:

@@ -96,9 +96,9 @@ _BOUNDARY = re.compile(
     "选定|摸清|拥有|具备|完整|齐全|较为|相对|唯一|涉及|进入|入选|纳入|列入|聚集|集聚|吸引|引领|"
     "牵引|推出|做精|做深|升级|转型|构成|组成|采用|新增|新建|续建|在建|开工|签约|储备|落户|入驻|"
     "今年|去年|明年|目前|当前|近年来|以来|年内|上半年|下半年|"
-    "安排|调度|设立|形容|描述|现有|这样|力争|"
+    "安排|调度|设立|形容|描述|现有|这样|力争|举办|召开|"
     "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该区|本区|我区|全区|该|本|这|此|其中|其|"
-    "各|每|等(?!离子)"
+    "各|每|让|使|部分|等(?!离子)"
 )
 # a year ends a name too (到2027年光伏产业链); searched on its own, as a digit class among the
 # words above would slow the whole alternation fivefold
@@ -200,6 +200,7 @@ _MAX_NAME = 10
 # Single characters that name an industry on their own (铝产业链, 煤产业链).
 _ONE_CHAR_INDUSTRIES = frozenset("煤钢铁铝镁铜锂硅氢钛锌镍钒锰碳焦盐酒醋茶药")
 _LEVEL_END = re.compile(r"级$")
+_COUNTED = re.compile(r"\d+[家个户项条]")
 # 综改区新材料, 甲园区光伏: the zone that hosts the chain, not part of its name.
 _ZONE_PREFIX = re.compile(
     r"^(?:.{0,10}?(?:开发区|高新区|经开区|综改区|示范区)|.{1,10}?(?:园区|新区|新城))(?=.)"
@@ -304,8 +305,8 @@ def chain_name(raw: str, counted: bool = False) -> str:
         return ""
     if len(name) < 2 and name not in _ONE_CHAR_INDUSTRIES:
         return ""
-    if _DASH_ANCHOR.search(name) or name.isdigit():
-        return ""
+    if _DASH_ANCHOR.search(name) or name.isdigit() or _COUNTED.search(name):
+        return ""  # 企业31家 (a chain's firms counted), not an industry
     if any(p in name for p in _GENERIC_PARTS) or not counted and name.endswith(_NOT_INDUSTRY_END):
         return ""
     if is_place(name) or _only_modifiers(name) or _ADVERB_START.match(name):

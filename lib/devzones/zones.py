@@ -108,7 +108,7 @@ _STOP_WORDS = _words(
     鼓励 带领 组织 帮助 督促 指导 考核 评选 认定 命名 授予 获得 荣获 下辖 管辖 下设 设有 建有
     现有 共有 形成 组建 新增 分为 涉及 会场 完善 健全 做强 做大 做优 做实 壮大 规范 改善 改造
     提质 扩容 盘活 激活 用好 抓好 管好 美化 亮化 绿化 同意 托管 并入 划入 归入 迁入 安排 在建 拟建
-    实现 说起 谈起 提起 说到 谈到 不出"""
+    实现 说起 谈起 提起 说到 谈到 不出 了解 驶出 驶入 驶离 运出 运往 迁出 迁入 搬出 搬入 走出"""
 )
 _KIND_WORD_RE = re.compile("|".join(KIND_WORDS_BY_LENGTH))
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
@@ -161,7 +161,10 @@ _PHASE = re.compile(r"[一二三四五六七八九0-9]期")
 # a quoted name holds no clause or list punctuation (“研发在农谷、转化在开发区” is a slogan)
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"\n、，,。；;：:！!？?]{2,25})[”」\"]")
 _ROAD_AFTER = re.compile(r"大道|大街|(?:路|街)(?:\d|[东西南北中]段|口|号)")
-_FORMER_NAME = re.compile(r"(?P<open>[(（])(?:原名?|原称|前身为?)|原为|原名为?|前身为|前身是")
+_FORMER_NAME = re.compile(
+    r"(?P<open>[(（])(?:原名?|原称|前身为?)|原为|原名为?|前身为|前身是"
+    r"|[。，,]?由原"  # 平遥经济技术开发区。由原平遥工业园区升级设立
+)
 # A更名为B: A is B's former name
 _RENAMED = re.compile(r"(?:正式)?更名为")
 # a quoted title after an award verb (获评全省“十佳开发区”) names an honour, not a zone
@@ -316,16 +319,18 @@ def _after_dots(text: str, i: int, kind_start: int) -> int:
 
 
 def _marks_former_name(text: str, start: int, kind_start: int) -> bool:
-    """The head opens with 原 (formerly) right after a bracket or quote, and 原 does not open a
-    place name (原平)."""
-    return (
+    """The head opens with 原 (formerly) right after a bracket, a quote or a word such as 由: a
+    place follows it, or 原 does not open a place name (原平)."""
+    if not (
         text.startswith("原", start)
         and start > 0
-        and text[start - 1] in '(（“"「'
+        and (text[start - 1] in '(（“"「' or _stop_word_ending_at(text, start))
         and kind_start - start > 2
-        and not _place_ending_at(text, start + 2)
-        and not is_place(text[start : start + 3])
-    )
+    ):
+        return False
+    if any(is_place(text[start + 1 : start + 1 + n]) for n in (2, 3, 4)):
+        return True  # 原平遥工业园区: formerly 平遥…, though 原平 is a city too
+    return not _place_ending_at(text, start + 2) and not is_place(text[start : start + 3])
 
 
 def _trusted_start(ctx: _Context, end: int) -> int | None:
@@ -369,6 +374,8 @@ def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
         core, _ = strip_places(head)
         if not (is_place(head) or not core or is_place(core)):
             return "bare" if len(head) <= _MAX_VERB_HEAD else "reject"
+    if len(head) == 1 and not in_zone:  # 据高新区, 了解园区: one character is a word's end
+        return "bare" if word in _BARE_COREF else "reject"
     return "keep"
 
 
