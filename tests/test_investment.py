@@ -243,6 +243,8 @@ def test_deterministic(seed_docs) -> None:
         ("签约总金额", "total"),
         ("协议投资额", "total"),
         ("新签约项目总额突破", "total"),
+        ("由公司和高新区共同出资", "total"),
+        ("承诺投资5.4亿元，亩均投资", investment.SKIP),  # per mu of land: an intensity
         ("现场签约项目21个，总金额", "total"),
         ("全年进出口总额", investment.SKIP),
         ("销售总额", investment.SKIP),
@@ -588,16 +590,33 @@ def test_a_correction_keeps_the_right_figure_only() -> None:
     assert row_at(df, 15)["project"] == "沙河陶瓷项目"
 
 
-@pytest.mark.parametrize(
-    ("body", "kept", "in_headline"), [("261.5", 261.5, False), ("超260", 260, True)]
-)
-def test_a_headline_rounding_a_body_figure_is_not_a_second_fact(body, kept, in_headline) -> None:
+@pytest.mark.parametrize(("body", "kept"), [("261.5", 261.5), ("超260", 260)])
+def test_a_headline_rounding_a_body_figure_is_not_a_second_fact(body, kept) -> None:
     title = "龙门开发区新签约项目总投资超260亿元"
     text = f"{title}\n今年1至9月，龙门开发区新签约项目93个，协议总投资{body}亿元。"
     doc = clean_document(RawDocument("t", Path("t.txt"), text, "utf-8", title=title))
     df = rows_of(doc)
-    assert list(df["amount_yuan"] / YI) == [kept]  # one fact, the body's exact figure
-    assert (df["start"].iloc[0] < len(title)) == in_headline  # an equal one: the headline's
+    # one fact: the body's, which counts the batch (and is exact when the headline rounds)
+    assert list(df["amount_yuan"] / YI) == [kept]
+    assert df["start"].iloc[0] > len(title) and df["project_count"].iloc[0] == 93
+
+
+def test_a_fund_for_project_construction_is_a_fund() -> None:
+    doc = doc_of("龙门经开区今年设立2亿元项目建设要素保障资金，用于土地收储。")
+    assert row_at(rows_of(doc), 2)["measure"] == "fund"
+
+
+def test_counted_signing_items_are_a_batch() -> None:
+    doc = doc_of("会上集中签约产业项目14个。22个签约事项总投资320亿元。")
+    assert row_at(rows_of(doc), 320)["measure"] == "aggregate"
+
+
+def test_a_headline_area_figure_the_body_sums_for_a_counted_batch_is_the_batch() -> None:
+    title = "龙门经开区首批5宗标准地集中出让 竞得企业承诺投资17.6亿元"
+    text = f"{title}\n3月25日，5家竞得企业承诺固定资产投资合计17.6亿元。"
+    doc = clean_document(RawDocument("t", Path("t.txt"), text, "utf-8", title=title))
+    df = rows_of(doc, find_mentions(doc))
+    assert list(df["measure"]) == ["aggregate"] and df["start"].iloc[0] > len(title)
 
 
 def test_a_headline_figure_the_body_names_in_full_is_one_fact() -> None:

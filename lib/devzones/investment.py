@@ -95,11 +95,11 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"年?产值", "output_value"),
     (
         r"产业基金|投资基金|基金|预算内投资|专项债|资助|奖励|奖补|补贴|补助|贴息|创新券"
-        r"|(?:专项|扶持|引导|配套|财政|预算内|债券|发展|创新|科技|创业)资金",
+        r"|(?:专项|扶持|引导|配套|财政|预算内|债券|发展|创新|科技|创业|保障)资金",
         "fund",
     ),
     (
-        r"总投资|计划投资|投资总?(?:金?额|规模)?|总投入|投入(?:资金)?|造价"
+        r"总投资|计划投资|投资总?(?:金?额|规模)?|总投入|投入(?:资金)?|造价|(?:共同|联合)出资"
         r"|(?:签约|协议)(?:投资)?总?金?额|项目总金?额|(?<=[，,])总金额",  # 签约项目21个，总金额…
         "total",
     ),
@@ -107,7 +107,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
         r"营业收入|营业额|营收|收入|收益|销售|利润|利税|税|进出口|出口|进口|外贸|贸易|合同|订单"
         r"|交易|成交|资产|出让|中标|股本"
         r"|零售|消费|财政|存款|贷款|融资|授信|市值|估值|价格|价值|单价|工资|薪|成本|费用|节约"
-        r"|节省|损失|罚|亩均|强度|经费(?:投入)?|单体(?:投资)?(?:规模)?",
+        r"|节省|损失|罚|亩均(?:投资|税收|产出)?|强度|经费(?:投入)?|单体(?:投资)?(?:规模)?",
         SKIP,
     ),
 ]
@@ -133,7 +133,7 @@ _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
 # 项目数量达120个 and 35家企业 too; 第一个项目 is an ordinal, not a count.
 _COUNT_RE = re.compile(
     rf"(?:项目|工程)[^，,；;。、\d]{{0,4}}?(?P<a>{_NUM})(?:多|余)?[个项]"
-    rf"|(?<!第)(?P<b>{_NUM})(?:多|余)?[个项](?:[^，,；;。、]{{0,8}}?)(?:项目|工程)"
+    rf"|(?<!第)(?P<b>{_NUM})(?:多|余)?[个项](?:[^，,；;。、]{{0,8}}?)(?:项目|工程|签约事项)"
     rf"|(?:企业|公司)[^，,；;。、\d]{{0,4}}?(?P<c>{_NUM})(?:多|余)?家"
     rf"|(?<!第)(?P<d>{_NUM})(?:多|余)?家(?:[^，,；;。、]{{0,6}}?)(?:企业|公司)"
 )
@@ -273,7 +273,7 @@ _FUND_ANAPHOR = re.compile(r"(?:该|此|这|本)[只支笔项]?$")  # 该基金,
 # between (5亿元用于奖励) means the figure is something else spent on it.
 _TAIL_FUND = re.compile(rf"的?(?P<name>[^，,；;。、\s\d的]{{0,10}}(?:{_FUND_WORDS})池?)")
 _TAIL_FUND_VERB = re.compile(
-    r"用于|获得|争取|安排|给予|带动|撬动|吸引|申请|兑现|发放|拨付|建设|实施"
+    r"用于|获得|争取|安排|给予|带动|撬动|吸引|申请|兑现|发放|拨付|(?<!项目)建设|实施"
 )
 _PER_UNIT_RE = re.compile(r"每(?!年)[^，,。；;]{0,6}$")
 _PER_RECIPIENT = re.compile(r"每(?:个|家|项|户|位)")  # 每个项目奖励不超过…: a grant's cap
@@ -1406,6 +1406,11 @@ def _without_rounded_headline(rows: list[dict], headline_end: int) -> list[dict]
     ]
 
 
+def _says_what(row: dict) -> bool:
+    """The row's project is named, or its batch counted (not only an area's figure)."""
+    return row["_named"] or row["project_count"] is not None
+
+
 def _finish(rows: list[dict], headline_end: int = 0) -> list[dict]:
     """Drop figures restated in later sentences; share capacity and jobs within a project. A
     figure the headline (``text[:headline_end]``) gives and the body restates is the body's
@@ -1420,7 +1425,9 @@ def _finish(rows: list[dict], headline_end: int = 0) -> list[dict]:
         # not a new fact, unless it names a different project
         restated = seen["sentence_start"] != row["sentence_start"]
         in_body = seen["sentence_start"] < headline_end <= row["sentence_start"]
-        if restated and (_names_in_full(seen, row) or in_body and row["_named"]):
+        # the body names the project, or sums a counted batch the headline gave an area for
+        fuller = row["_named"] or row["measure"] == "aggregate" and not _says_what(seen)
+        if restated and (_names_in_full(seen, row) or in_body and fuller):
             # the body names what the headline put short: keep the body's row in its place
             kept[next(i for i, r in enumerate(kept) if r is seen)] = first[key] = row
             continue
