@@ -1388,7 +1388,7 @@ def _another_fund(seen: dict, row: dict) -> bool:
 def _without_rounded_headline(rows: list[dict], headline_end: int) -> list[dict]:
     """Drop a headline's rounded figure (新签约项目总投资超260亿元) when the body states it
     exactly (协议总投资261.5亿元): the same fact, not a second one. Within a tenth, same kind;
-    an equal figure is left to ``_finish``, which keeps the headline's row."""
+    an equal figure is left to ``_finish``, which picks the row to keep."""
 
     def restated(head: dict) -> bool:
         kind = _KIND.get(head["measure"], head["measure"])
