@@ -412,6 +412,7 @@ def test_a_renamed_zone_keeps_its_old_name_as_an_alias(text) -> None:
         ("企业代表详细了解园区基础设施。", []),  # 了解 (learn about), not 解园区
         ("铝基新材料产业园内，货车驶出园区。", ["铝基新材料产业园"]),
         ("沙河公司竞得宏道锻造产业园区内一宗地块。", ["宏道锻造产业园区"]),
+        ("龙门日报 第3版 经济·园区\n沙河工业园区新入驻企业9家。", ["沙河工业园区"]),
         # an enclave park is an arrangement, not a name, even right after its zone
         ("龙门经济开发区飞地园区完成投资3亿元。", ["龙门经济开发区"]),
         ("这个跨省“飞地园区”已引进项目42个。", []),

@@ -365,8 +365,8 @@ def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
     generic = _is_generic(head)
     if _NUMERAL_MEASURE.search(head) or generic and (not in_zone or head.endswith(_ARRANGEMENTS)):
         return "reject"
-    if _PHASE.fullmatch(head):  # 一期园区: a phase of a park named before, not a name
-        return "reject"
+    if _PHASE.fullmatch(head) or head.endswith("·"):
+        return "reject"  # 一期园区: a phase of a park named before; 经济·园区: a page section
     if head.startswith(_DESIGNATION_OPENERS) or head.endswith(_OFFICE_ENDINGS):
         return "reject"
     if _token(word) == "开发区" and (not _names_a_place(head) or _is_collective(head)):
