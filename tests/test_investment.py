@@ -601,6 +601,17 @@ def test_a_headline_rounding_a_body_figure_is_not_a_second_fact(body, kept) -> N
     assert df["start"].iloc[0] > len(title) and df["project_count"].iloc[0] == 93
 
 
+def test_a_phase_opening_the_clause_names_the_projects_phase() -> None:
+    doc = doc_of(
+        "沙河电池片项目总投资52亿元，分两期建设。一期投资24亿元，去年已投产，"
+        "一期累计完成投资21.5亿元；其中二期计划投资28亿元。"
+    )
+    df = rows_of(doc)
+    assert row_at(df, 52)["project"] == "沙河电池片项目"
+    assert row_at(df, 24)["project"] == "沙河电池片项目一期"
+    assert row_at(df, 28)["project"] == "沙河电池片项目二期"
+
+
 def test_a_fund_for_project_construction_is_a_fund() -> None:
     doc = doc_of("龙门经开区今年设立2亿元项目建设要素保障资金，用于土地收储。")
     assert row_at(rows_of(doc), 2)["measure"] == "fund"

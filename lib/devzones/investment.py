@@ -222,6 +222,7 @@ _WORKS_END = re.compile(
     r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
 )
 _OPENER = re.compile(r"工程(?!项目)|(?:产业园|园区|园)[一二三四五六七八九十]期")
+_PHASE_OPEN = re.compile(r"(?:其中|项目)?(?P<phase>[一二三四五六七八九十首]期)(?:工程|项目)?")
 _MOTTO = re.compile(r"(?:建设)?为(?:中心|王|抓手|引领|主线|核心|导向|支撑|牵引)")
 _LOWER_BOUNDS = ("超过", "达到", "不低于", "不少于", "高于")
 _AIM = re.compile(r"力争|确保|争取|预计|目标")
@@ -749,6 +750,12 @@ def _area_label(
     return f"{text[a:b]}{cue[0]}"
 
 
+def _phase_of(text: str, amount: Amount, lo: int) -> str | None:
+    """The phase that opens the figure's clause (其中一期投资9.8亿元, 二期计划投资…), if any."""
+    m = _PHASE_OPEN.match(text, _clause_start(text, amount.start, lo))
+    return m["phase"] if m and _MEASURE_RE.search(text, m.end(), amount.start) else None
+
+
 def _cue_in_clause(text: str, amount: Amount, lo: int) -> str | None:
     cue = _last(_MEASURE_RE.finditer(text, _clause_start(text, amount.start, lo), amount.start))
     return cue[0] if cue else None
@@ -1077,6 +1084,10 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
                 owner = _Owner(listed[0].label, listed[0].company, named=True, sentence=sent)
             elif cand is not None and (label := _list_item(text, cand, amount, amounts, s0)):
                 owner = replace(owner, project=label)
+            phase = _phase_of(text, amount, s0)
+            if phase and owner.project not in (None, area_label) and not owner.batch:
+                # 一期投资24亿元: the project's first phase
+                owner = replace(owner, project=owner.project.removesuffix(phase) + phase)
             if owner.project is None and measure in ("completed", "annual_plan"):
                 # 固定资产投资完成128.6亿元 in a list of indicators: named by its cue
                 owner = replace(owner, project=_cue_in_clause(text, amount, s0))
