@@ -729,7 +729,8 @@ def test_an_enumerated_item_names_its_own_project() -> None:
     first, second, phase = row_at(df, 12), row_at(df, 26), row_at(df, 9)
     assert first["project"] == "年产20万吨碳化硅微粉项目"
     assert first["company"] == "山西甲乙新材料有限公司"
-    assert second["project"] == phase["project"] == "丙丁能源年产3GWh储能电池项目"
+    assert second["project"] == "丙丁能源年产3GWh储能电池项目"
+    assert phase["project"] == "丙丁能源年产3GWh储能电池项目一期"
     assert pd.isna(phase["company"])  # 一期投资9亿元: a phase, not a firm
 
 

@@ -201,6 +201,7 @@ _MAX_NAME = 10
 _ONE_CHAR_INDUSTRIES = frozenset("煤钢铁铝镁铜锂硅氢钛锌镍钒锰碳焦盐酒醋茶药")
 _LEVEL_END = re.compile(r"级$")
 _COUNTED = re.compile(r"\d+[家个户项条]")
+_PUNCTUATION = re.compile(r"[。，,；;：:！？!?“”\"]")
 # 综改区新材料, 甲园区光伏: the zone that hosts the chain, not part of its name.
 _ZONE_PREFIX = re.compile(
     r"^(?:.{0,10}?(?:开发区|高新区|经开区|综改区|示范区)|.{1,10}?(?:园区|新区|新城))(?=.)"
@@ -307,6 +308,8 @@ def chain_name(raw: str, counted: bool = False) -> str:
         return ""
     if _DASH_ANCHOR.search(name) or name.isdigit() or _COUNTED.search(name):
         return ""  # 企业31家 (a chain's firms counted), not an industry
+    if _PUNCTUATION.search(name):
+        return ""  # “。铝”: a quote across a sentence's end
     if any(p in name for p in _GENERIC_PARTS) or not counted and name.endswith(_NOT_INDUSTRY_END):
         return ""
     if is_place(name) or _only_modifiers(name) or _ADVERB_START.match(name):
