@@ -407,6 +407,7 @@ def test_one_phrase_before_a_count_of_many_chains_names_none() -> None:
             ["信创", "半导体", "新能源汽车"],
         ),
         ("二是产业链“链主”企业数量偏少、部分产业链上下游配套不足。", []),
+        ("一张“图谱”串起千亿链条——长治市重点产业链发展观察", []),  # a scale, not a name
     ],
 )
 def test_verbs_counts_and_quantifiers_are_not_chain_names(text, names) -> None:

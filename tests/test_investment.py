@@ -509,6 +509,7 @@ def test_qizhong_opens_no_firm_name(article2_rows) -> None:
         "对实际完成设备投资额3000万元以上的，按投资额的5%给予奖励。",
         "对固定资产投资超过5亿元的新建制造业项目，按设备投资额的8%给予补助。",
         "对新引进固定资产投资10亿元以上的延链补链项目，按设备投资额的8%给予补助。",
+        "对总投资10亿元以上的“链主”项目，实行“一事一议”。",
     ],
 )
 def test_size_class_is_not_a_figure(sentence: str, tmp_path) -> None:
@@ -610,6 +611,19 @@ def test_a_phase_opening_the_clause_names_the_projects_phase() -> None:
     assert row_at(df, 52)["project"] == "沙河电池片项目"
     assert row_at(df, 24)["project"] == "沙河电池片项目一期"
     assert row_at(df, 28)["project"] == "沙河电池片项目二期"
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("龙门经开区建成标准化厂房3.6万平方米，总投资1.35亿元，租金为每月7元/平方米。", [1.35]),
+        ("沙河光伏项目总投资9.8亿元，到户电价较市场价低约0.1元/千瓦时。", [9.8]),
+        ("三项资金叠加，预计可撬动社会投资超过200亿元。", []),
+        ("龙门光机电产业园入驻企业达到38家，年产值首次突破百亿元。", []),
+    ],
+)
+def test_rates_leverage_and_output_already_made_are_not_investments(text, kept) -> None:
+    assert list(rows_of(doc_of(text))["amount_yuan"] / YI) == kept
 
 
 def test_a_fund_for_project_construction_is_a_fund() -> None:

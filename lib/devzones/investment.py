@@ -147,7 +147,7 @@ _SECTOR_OUTPUT = re.compile(
 )
 # output already produced (2023年实现产值38亿元), unless the clause says it is expected: the
 # contract's output_value is a project's expected 产值 (建成后可实现年产值60亿元)
-_REALISED_OUTPUT = re.compile(r"(?:实现|完成)年?产值")
+_REALISED_OUTPUT = re.compile(r"(?:实现|完成)年?产值|产值首次")
 _EXPECTED = re.compile(r"预计|可|将|后|力争|有望|达产|建成|投产|目标")
 _NP_STOP_CHARS = _CLAUSE_BREAK + '、（）()“”"「」《》 \u3000的在将是由对与把向从于了'
 _NP_STOP_WORDS = (
@@ -225,6 +225,7 @@ _OPENER = re.compile(r"工程(?!项目)|(?:产业园|园区|园)[一二三四五
 _PHASE_OPEN = re.compile(r"(?:其中|项目)?(?P<phase>[一二三四五六七八九十首]期)(?:工程|项目)?")
 _MOTTO = re.compile(r"(?:建设)?为(?:中心|王|抓手|引领|主线|核心|导向|支撑|牵引)")
 _LOWER_BOUNDS = ("超过", "达到", "不低于", "不少于", "高于")
+_LEVERAGE = re.compile(r"撬动|带动(?:社会|民间)")
 _AIM = re.compile(r"力争|确保|争取|预计|目标")
 _CORRECTION = re.compile(r"应为|应是|应更正为|更正为|有误")
 _WHEN = re.compile(r"(?:近日|日前|近期|目前|现已|已经|已|正在|正式|顺利|全面)*")
@@ -263,7 +264,7 @@ _DATE_RE = re.compile(r"(?:(?P<y>\d{4})年)?(?P<m>\d{1,2})月(?P<d>\d{1,2})日")
 _EACH_RE = re.compile(r"均(?:超过|超|达到|达|在|突破|不低于|高于)?$")
 _THRESHOLD_RE = re.compile(
     r"的?(?:[\u4e00-\u9fff]{0,4}?[业类型])?(?:重大|重点|大)?(?:项目|工程|企业)"
-    r"|的[\u4e00-\u9fff]{1,8}?(?:项目|工程|企业)"  # 10亿元以上的延链补链项目
+    r"|的[“”\u4e00-\u9fff]{1,10}?(?:项目|工程|企业)"  # 10亿元以上的延链补链项目, …的“链主”项目
     r"|的(?=[，,；;。、])"  # 投资额2000万元以上的,给予…: "those of at least X"
 )
 _FUND_WORDS = r"基金|资金|资助|奖励|奖补|补贴|补助|贴息|创新券"  # the head word of a fund's name
@@ -882,10 +883,16 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
         # 安排2亿元扶持资金, 给予最高150万元的补贴: the noun the figure fills. Per recipient
         # (每个项目) it is a grant's cap; per unit (每平方米200元, 每人每年3万元) a rate.
         return SKIP if per_unit and not _PER_RECIPIENT.match(per_unit[0]) else "fund"
+    if measure in ("total", "aggregate") and _LEVERAGE.search(
+        text, _clause_start(text, amount.start, lo), amount.start
+    ):
+        return SKIP  # 撬动社会投资超过200亿元: investment it may draw in, an estimate
     if measure == "completed" and _AIM.search(
         text, _clause_start(text, amount.start, lo), amount.start
     ):
         return "annual_plan"  # 力争全年完成投资120亿元: the year's target, not what is done
+    if text.startswith("/", amount.end) and not text.startswith("/年", amount.end):
+        return SKIP  # a price, a rent or an intensity (万元/亩, 7元/平方米), not an investment
     if measure is None and prev is not None:
         return prev  # 从10亿元提高到20亿元: the second figure is what the first one was
     built = _built_after(text, amount.end, len(text))
@@ -896,8 +903,6 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
         tail = text[amount.end : _clause_end(text, amount.end, len(text))]
         tail_measure = measure_cue(tail, last=False)
         measure = tail_measure if tail_measure in _TAIL_KINDS else None
-    if text.startswith("/", amount.end) and not text.startswith("/年", amount.end):
-        return SKIP  # a price or an intensity (万元/亩), not an investment
     if per_unit and not (measure == "fund" and _PER_RECIPIENT.match(per_unit[0])):
         return SKIP  # 每千瓦时0.1元, 每亩30万元: a rate, not a sum (每年度安排 is a sum per year)
     return measure

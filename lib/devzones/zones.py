@@ -109,7 +109,7 @@ _STOP_WORDS = _words(
     现有 共有 形成 组建 新增 分为 涉及 会场 完善 健全 做强 做大 做优 做实 壮大 规范 改善 改造
     提质 扩容 盘活 激活 用好 抓好 管好 美化 亮化 绿化 同意 托管 并入 划入 归入 迁入 安排 在建 拟建
     实现 说起 谈起 提起 说到 谈到 不出 了解 驶出 驶入 驶离 运出 运往 迁出 迁入 搬出 搬入 走出 竞得
-    拍得 摘得"""
+    拍得 摘得 争创 加上 离不开 投入"""
 )
 _KIND_WORD_RE = re.compile("|".join(KIND_WORDS_BY_LENGTH))
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
@@ -119,7 +119,8 @@ _GENERIC = _words(
     """全省 全市 全县 全区 全国 我省 我市 我县 我区 本省 本市 本县 本区 该 各 各个 各类 各级 此 这
     这个 这些 那 其 其他 其它 相关 有关 所有 上述 多个 若干 一批 首批 省级 市级 县级 国家级 国家
     省 市 县 区 级 类 专业化 专业 特色 重点 优秀 先进 现代 现代化 新型 新兴 传统 大型 小型 综合
-    合作 示范 承接 产业 产业转移 转移 飞地 工业 农业 转型 升级 县城 城市 开放 创新 高质量 发展 配套
+    合作 示范 承接 产业 产业转移 转移 飞地 厂房 工业 农业 转型 升级 县城 城市 开放 创新 高质量
+    发展 配套
     优势 主导 中心 核心 新 老 大 小 开发 建设 高新 高新技术 经济 科技 特别 重大 百强 千亿 百亿
     亿元 产值 等 标准化 智慧 生态 绿色 低碳 数字 国际 临空 物流 边境 跨境 海关 保税 特殊 一般
     功能 主题 专门 集聚 聚集 双创 我国 首个 首家 京津冀 长三角 珠三角 粤港澳 东部 中部 西部 东北
@@ -131,8 +132,9 @@ _GENERIC = _words(
 _LOCAL_DETERMINERS = tuple(a + b for a in "我本该" for b in "省市县区")
 # A head opening with a level or scope word names a designation, not a zone (省级…示范区).
 _DESIGNATION_OPENERS = ("国家", "全国", "全省", "全市", "省级", "市级", "县级", "各")
-# how a park is run, not its name, even right after its zone (某开发区飞地园区: an enclave)
-_ARRANGEMENTS = ("飞地",)
+# how a park is run or built, not its name, even right after its zone (某开发区飞地园区: an
+# enclave; 某开发区标准化厂房园区: rented standard workshops)
+_PARK_TYPES = ("飞地", "厂房")
 _OFFICE_ENDINGS = ("中心", "局", "厅", "部", "委", "院", "所", "处", "司", "会", "站", "校")
 _NUMERAL_MEASURE = re.compile(r"[0-9一二三四五六七八九十两几数百千万首]+[个大类家条批座项亿万]")
 _COMPANY = re.compile(r"有限公司|有限责任公司|股份|集团|公司")
@@ -363,7 +365,7 @@ def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
     if before and before[-1].isalnum() and not _CJK.match(before[-1]):
         return "reject"  # cut at a number or symbol: 6大…园区, Ⅲ型…产业园
     generic = _is_generic(head)
-    if _NUMERAL_MEASURE.search(head) or generic and (not in_zone or head.endswith(_ARRANGEMENTS)):
+    if _NUMERAL_MEASURE.search(head) or generic and (not in_zone or head.endswith(_PARK_TYPES)):
         return "reject"
     if _PHASE.fullmatch(head) or head.endswith("·"):
         return "reject"  # 一期园区: a phase of a park named before; 经济·园区: a page section
