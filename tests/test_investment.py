@@ -626,6 +626,18 @@ def test_rates_leverage_and_output_already_made_are_not_investments(text, kept) 
     assert list(rows_of(doc_of(text))["amount_yuan"] / YI) == kept
 
 
+@pytest.mark.parametrize(
+    ("text", "yi", "count"),
+    [
+        ("此外，3家光伏玻璃、边框和接线盒配套企业已完成签约，合计投资9.6亿元。", 9.6, 3),
+        ("沙河制氢项目总投资12.8亿元；配套建设的3座加氢站总投资4500万元。", 0.45, 3),
+    ],
+)
+def test_counted_firms_and_facilities_are_a_batch(text, yi, count) -> None:
+    row = row_at(rows_of(doc_of(text)), yi)
+    assert (row["measure"], row["project_count"]) == ("aggregate", count)
+
+
 def test_a_fund_for_project_construction_is_a_fund() -> None:
     doc = doc_of("龙门经开区今年设立2亿元项目建设要素保障资金，用于土地收储。")
     assert row_at(rows_of(doc), 2)["measure"] == "fund"

@@ -135,7 +135,8 @@ _COUNT_RE = re.compile(
     rf"(?:项目|工程)[^，,；;。、\d]{{0,4}}?(?P<a>{_NUM})(?:多|余)?[个项]"
     rf"|(?<!第)(?P<b>{_NUM})(?:多|余)?[个项](?:[^，,；;。、]{{0,8}}?)(?:项目|工程|签约事项)"
     rf"|(?:企业|公司)[^，,；;。、\d]{{0,4}}?(?P<c>{_NUM})(?:多|余)?家"
-    rf"|(?<!第)(?P<d>{_NUM})(?:多|余)?家(?:[^，,；;。、]{{0,6}}?)(?:企业|公司)"
+    rf"|(?<!第)(?P<d>{_NUM})(?:多|余)?家(?:[^，,；;。]{{0,16}}?)(?:企业|公司)"
+    rf"|(?<!第)(?P<e>{_NUM})[座处](?:[^，,；;。、]{{0,6}}?)(?:站|厂|中心|基地|电站)"
 )
 _COUNT_WORDS = re.compile(r"共计|总计|合计|共|有|达|[个项家]")
 _ASIDE = re.compile(r"[（(][^）)]*[%％][^）)]*[）)]")  # (占全省的12%): a share, not a name
@@ -472,7 +473,7 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
             found = [c for c in found if not (cand.start <= c.start < cand.end)]
             found.append(cand)
     for m in _COUNT_RE.finditer(text, lo, hi) if batches else ():
-        count = _number(m["a"] or m["b"] or m["c"] or m["d"])
+        count = _number(m["a"] or m["b"] or m["c"] or m["d"] or m["e"])
         if count is None or count < 2:
             continue
         c0 = _clause_start(text, m.start(), lo)
