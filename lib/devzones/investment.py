@@ -130,7 +130,7 @@ _STATUS_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(STA
 
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
 # A count of projects: 项目485个, 132个项目, 8个签约项目, 重点推进项目共14项, 工程383个.
-# 项目数量达120个 and 35家企业 too; 第一个项目 is an ordinal, not a count.
+# 项目数量达120个, 35家企业 and 3座加氢站 too; 第一个项目 is an ordinal, not a count.
 _COUNT_RE = re.compile(
     rf"(?:项目|工程)[^，,；;。、\d]{{0,4}}?(?P<a>{_NUM})(?:多|余)?[个项]"
     rf"|(?<!第)(?P<b>{_NUM})(?:多|余)?[个项](?:[^，,；;。、]{{0,8}}?)(?:项目|工程|签约事项)"
