@@ -432,7 +432,7 @@ def test_a_fenbie_list_gives_each_figure_its_item(article2_rows) -> None:
 def test_subsidies_named_after_their_figure_are_funds(article2_rows) -> None:
     low, high = row_at(article2_rows, 0.003), row_at(article2_rows, 0.008)
     assert (low["measure"], high["measure"]) == ("fund", "fund")
-    assert low["project"] == "补助"
+    assert low["project"] == "省级研发平台补助"  # the recipients the sentence opens with
     cap = row_at(article2_rows, 0.015)
     assert (cap["measure"], cap["project"]) == ("fund", "装备制造项目补贴")
 
@@ -636,6 +636,27 @@ def test_rates_leverage_and_output_already_made_are_not_investments(text, kept) 
 def test_counted_firms_and_facilities_are_a_batch(text, yi, count) -> None:
     row = row_at(rows_of(doc_of(text)), yi)
     assert (row["measure"], row["project_count"]) == ("aggregate", count)
+
+
+@pytest.mark.parametrize(
+    ("text", "yi", "project"),
+    [
+        (
+            "今年新上的干熄焦余热发电改造工程投资3200万元，预计年发电量4000万千瓦时。",
+            0.32,
+            "干熄焦余热发电改造工程",
+        ),
+        (
+            "龙门经济开发区建成园区智慧安全监管平台，总投资3800万元，实现24小时在线监测。",
+            0.38,
+            "园区智慧安全监管平台",
+        ),
+        ("龙门经开区今年确定的重点项目年度计划投资为65亿元。", 65, "龙门经开区今年确定的重点项目"),
+    ],
+)
+def test_works_and_collectives_name_their_figures(text, yi, project) -> None:
+    doc = doc_of(text)
+    assert row_at(rows_of(doc, find_mentions(doc)), yi)["project"] == project
 
 
 def test_a_fund_for_project_construction_is_a_fund() -> None:

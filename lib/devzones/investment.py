@@ -201,7 +201,7 @@ _PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所�
 # 签约项目, 开工项目 … as a head noun name a collective (all the projects signed, started …) when
 # only areas, periods and target words stand before them: 力争全年签约项目, 甲县开发区签约项目.
 _COLLECTIVE_HEAD = re.compile(
-    r"(?:集中)?(?:签约|开工|投产|竣工|落地|在谈|储备|在建|续建|招商引资|招商)$"
+    r"(?:集中)?(?:签约|开工|投产|竣工|落地|在谈|储备|在建|续建|招商引资|招商|重点|重大)$"
 )
 # 今年以来签约的项目, 新开工的项目: the projects a verb picks out, not one of them
 _PICKED_BY_VERB = re.compile(r"(?:签约|开工|投产|落地|引进|竣工|入驻)的$")
@@ -238,7 +238,7 @@ _NAMING_IS = re.compile(
 )
 _DESCRIBED = ("项目", "这", "此", "它")  # subjects whose predicate describes them: 该项目是…
 _PROJECT_END = re.compile(r"(?:项目|基地|产业园|园区|工厂|生产线|资金|基金|计划|工程|园)$")
-_SUBJECT_NOUN = re.compile(r"(?:生产线|基地|产业园|园区|工厂|中心|电站|工程)$")
+_SUBJECT_NOUN = re.compile(r"(?:生产线|基地|产业园|园区|工厂|中心|电站|工程|平台|装置)$")
 _QUOTE = re.compile(r"[“\"「]([^”\"」\n]{2,40})[”\"」]")
 _COMPANY_RE = re.compile(
     r"集团(?:股份)?有限(?:责任)?公司|股份有限公司|有限责任公司|有限公司|集团|公司"
@@ -501,8 +501,10 @@ def _clause_openers(text: str, lo: int, hi: int) -> Iterator[Candidate]:
     东区道路及综合管网工程总投资…, X市大数据产业园二期开工建设，…总投资…."""
     for m in _OPENER.finditer(text, lo, hi):
         c0 = _clause_start(text, m.start(), lo)
-        if _np_start(text, m.end(), c0, head_noun=False) != c0:
+        start = _np_start(text, m.end(), c0, head_noun=False)
+        if start != c0 and not text.startswith("的", start - 1):
             continue
+        c0 = start  # 今年新上的干熄焦余热发电改造工程投资…: the works after 的
         after = m.end()
         ends = after == _clause_end(text, after, hi)
         then = _WHEN.match(text, after).end()  # X产业园二期近日竣工: the time, then the status
