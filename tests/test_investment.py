@@ -652,6 +652,14 @@ def test_counted_firms_and_facilities_are_a_batch(text, yi, count) -> None:
             "园区智慧安全监管平台",
         ),
         ("龙门经开区今年确定的重点项目年度计划投资为65亿元。", 65, "龙门经开区今年确定的重点项目"),
+        ("园区同步建设的标准化厂房二期投资1.6亿元，预计9月交付使用。", 1.6, "标准化厂房二期"),
+        (
+            "龙门经开区签约沙河汽车零部件产业园项目，投资16亿元，计划引入12家配套企业，"
+            "项目达产后年产值可达30亿元。",
+            30,
+            "沙河汽车零部件产业园项目",  # 项目 is the project named, not the firms it brings
+        ),
+        ("沙河电池片项目一期已投产，到目前一期累计完成投资21.5亿元。", 21.5, "沙河电池片项目一期"),
     ],
 )
 def test_works_and_collectives_name_their_figures(text, yi, project) -> None:

@@ -222,8 +222,10 @@ _BUILD_VERB = re.compile(r"(?:用于)?(?:实施|建设|新建|打造|建成)[了
 _WORKS_END = re.compile(
     r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
 )
-_OPENER = re.compile(r"工程(?!项目)|(?:产业园|园区|园)[一二三四五六七八九十]期")
-_PHASE_OPEN = re.compile(r"(?:其中|项目)?(?P<phase>[一二三四五六七八九十首]期)(?:工程|项目)?")
+_OPENER = re.compile(r"工程(?!项目)|(?:产业园|园区|园|厂房)[一二三四五六七八九十]期")
+_PHASE_OPEN = re.compile(
+    r"(?:其中|项目|目前|到目前|截至目前)?(?P<phase>[一二三四五六七八九十首]期)(?:工程|项目)?"
+)
 _MOTTO = re.compile(r"(?:建设)?为(?:中心|王|抓手|引领|主线|核心|导向|支撑|牵引)")
 _LOWER_BOUNDS = ("超过", "达到", "不低于", "不少于", "高于")
 _LEVERAGE = re.compile(r"撬动|带动(?:社会|民间)")
@@ -987,7 +989,7 @@ def _pick_candidate(
     built = _built_after(text, amount.end, hi)
     if built and (not head or head[-1].end <= _clause_start(text, amount.start, lo)):
         return _tail_project(text, cands, amount.end, hi)  # …，并出资8000万元建设X中心
-    named = [c for c in head if c.kind != "anaphor"]
+    named = [c for c in head if c.kind == "project"] or [c for c in head if c.kind != "anaphor"]
     if head and head[-1].kind == "anaphor" and named:
         return named[-1]  # 项目用地…, 项目总投资: the project this sentence already named
     if head:
