@@ -660,6 +660,11 @@ def test_counted_firms_and_facilities_are_a_batch(text, yi, count) -> None:
             "沙河汽车零部件产业园项目",  # 项目 is the project named, not the firms it brings
         ),
         ("沙河电池片项目一期已投产，到目前一期累计完成投资21.5亿元。", 21.5, "沙河电池片项目一期"),
+        (
+            "龙门经济技术开发区数字经济产业园正式开园，首批入驻企业23家。园区一期投资4.5亿元。",
+            4.5,
+            "数字经济产业园一期",  # 园区一期: the phase of the park named before
+        ),
     ],
 )
 def test_works_and_collectives_name_their_figures(text, yi, project) -> None:

@@ -223,6 +223,7 @@ _WORKS_END = re.compile(
     r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
 )
 _OPENER = re.compile(r"工程(?!项目)|(?:产业园|园区|园|厂房)[一二三四五六七八九十]期")
+_BARE_PARK_PHASE = re.compile(r"(?:园区|产业园|园)(?P<phase>[一二三四五六七八九十]期)")
 _PHASE_OPEN = re.compile(
     r"(?:其中|项目|目前|到目前|截至目前)?(?P<phase>[一二三四五六七八九十首]期)(?:工程|项目)?"
 )
@@ -1098,6 +1099,12 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             if phase and owner.project not in (None, area_label) and not owner.batch:
                 # 一期投资24亿元: the project's first phase
                 owner = replace(owner, project=owner.project.removesuffix(phase) + phase)
+            if owner.project and (bare := _BARE_PARK_PHASE.fullmatch(owner.project)):
+                # 园区一期投资4.5亿元: the phase of the park the paragraph named last
+                parks = [n for _, _, n in mentions.inside(_paragraph_start(text, s0), s0)]
+                parks = [n for n in parks if n.endswith(("园", "园区"))]
+                if parks:
+                    owner = replace(owner, project=parks[-1] + bare["phase"])
             if owner.project is None and measure in ("completed", "annual_plan"):
                 # 固定资产投资完成128.6亿元 in a list of indicators: named by its cue
                 owner = replace(owner, project=_cue_in_clause(text, amount, s0))
