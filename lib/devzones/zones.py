@@ -10,7 +10,7 @@ determiner (在/的/和/位于/打造 …), or the end of an enclosing zone name
 article itself quotes or declares (简称“X”) are trusted over those stop rules. Generic phrases
 (全省开发区, 各开发区, 该开发区, 省级开发区, 6大专业化产业园区), a city's zones taken together
 (吕梁市开发区, 两市开发区), parks named as funded or listed projects (某产业园项目总投资…,
-◆某产业园项目) and company names are rejected.
+◆某产业园项目), quoted slogans (“园区事园区办”) and company names are rejected.
 
 Resolving: short forms are tied to their full name inside the article (a bare 示范区 after
 山西综改示范区, 精细化工循环产业园 after 清徐精细化工循环产业园, a declared 简称, a former name
