@@ -665,6 +665,11 @@ def test_counted_firms_and_facilities_are_a_batch(text, yi, count) -> None:
             4.5,
             "数字经济产业园一期",  # 园区一期: the phase of the park named before
         ),
+        (
+            "龙门信创产业园总建筑面积18万平方米，由龙门经开区投资建设，一期总投资6.5亿元。",
+            6.5,
+            "龙门信创产业园一期",  # not the zone that builds it
+        ),
     ],
 )
 def test_works_and_collectives_name_their_figures(text, yi, project) -> None:

@@ -757,6 +757,12 @@ def _area_label(
     return f"{text[a:b]}{cue[0]}"
 
 
+def _last_park(text: str, mentions: _Mentions, pos: int) -> str | None:
+    """The park (…园, …园区) named last in the paragraph before ``pos``."""
+    names = [n for _, _, n in mentions.inside(_paragraph_start(text, pos), pos)]
+    return next((n for n in reversed(names) if n.endswith(("园", "园区"))), None)
+
+
 def _phase_of(text: str, amount: Amount, lo: int) -> str | None:
     """The phase that opens the figure's clause (其中一期投资9.8亿元, 二期计划投资…), if any."""
     m = _PHASE_OPEN.match(text, _clause_start(text, amount.start, lo))
@@ -1096,15 +1102,16 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             elif cand is not None and (label := _list_item(text, cand, amount, amounts, s0)):
                 owner = replace(owner, project=label)
             phase = _phase_of(text, amount, s0)
-            if phase and owner.project not in (None, area_label) and not owner.batch:
+            bare = _BARE_PARK_PHASE.fullmatch(owner.project or "")
+            if bare or phase and owner.project in (None, area_label):
+                # 园区一期投资4.5亿元, (由某经开区投资建设,)一期总投资6.5亿元: a phase of the park
+                # the paragraph named last
+                park = _last_park(text, mentions, amount.start)
+                if park is not None:
+                    owner = replace(owner, project=park + (bare["phase"] if bare else phase))
+            elif phase and owner.project and not owner.batch:
                 # 一期投资24亿元: the project's first phase
                 owner = replace(owner, project=owner.project.removesuffix(phase) + phase)
-            if owner.project and (bare := _BARE_PARK_PHASE.fullmatch(owner.project)):
-                # 园区一期投资4.5亿元: the phase of the park the paragraph named last
-                parks = [n for _, _, n in mentions.inside(_paragraph_start(text, s0), s0)]
-                parks = [n for n in parks if n.endswith(("园", "园区"))]
-                if parks:
-                    owner = replace(owner, project=parks[-1] + bare["phase"])
             if owner.project is None and measure in ("completed", "annual_plan"):
                 # 固定资产投资完成128.6亿元 in a list of indicators: named by its cue
                 owner = replace(owner, project=_cue_in_clause(text, amount, s0))
