@@ -408,6 +408,9 @@ def test_one_phrase_before_a_count_of_many_chains_names_none() -> None:
         ),
         ("二是产业链“链主”企业数量偏少、部分产业链上下游配套不足。", []),
         ("一张“图谱”串起千亿链条——长治市重点产业链发展观察", []),  # a scale, not a name
+        ("已形成以富士康等龙头企业为引领的光机电产业链。", ["光机电"]),  # a list of firms
+        ("我本人担任铝产业链的链长，力争全年铝产业链精深加工比例提高到40%。", ["铝", "铝"]),
+        ("晋中发布2025版重点产业链招商图谱，现在是拿着图谱找链条。", []),
     ],
 )
 def test_verbs_counts_and_quantifiers_are_not_chain_names(text, names) -> None:
@@ -428,6 +431,11 @@ def test_a_counted_list_after_a_colon_names_the_chains() -> None:
         "数字经济",
         "文旅康养",
     ]
+
+
+def test_a_counted_list_after_baokuo_names_the_chains() -> None:
+    text = "长治市4条重点产业链包括钢铁铸造、现代煤化工、光伏和半导体。"
+    assert names_in(text) == ["钢铁铸造", "现代煤化工", "光伏", "半导体"]
 
 
 def test_a_colon_after_a_count_that_the_list_does_not_match_names_nothing() -> None:

@@ -416,6 +416,8 @@ def test_a_renamed_zone_keeps_its_old_name_as_an_alias(text) -> None:
         ("龙门经开区加上合作园，共有企业80家。", ["龙门经开区"]),
         ("企业转型离不开园区支撑，累计投入园区建设资金5亿元。", []),
         ("龙门经济开发区标准化厂房园区已入驻企业12家。", ["龙门经济开发区"]),
+        ("入驻后，借助园区上游企业的铁水。避免各园区同质化竞争。我们园区的链条。", []),
+        ("龙门经开区入选2025年度省级绿色工业园区名单。", ["龙门经开区"]),
         ("龙门日报 第3版 经济·园区\n沙河工业园区新入驻企业9家。", ["沙河工业园区"]),
         # an enclave park is an arrangement, not a name, even right after its zone
         ("龙门经济开发区飞地园区完成投资3亿元。", ["龙门经济开发区"]),
@@ -451,6 +453,12 @@ def test_cooperation_processing_and_transfer_parks_are_zones() -> None:
     text = "龙沙产业合作园新入驻企业8家，龙门农产品精深加工园、沙河产业转移承接园同步建设。"
     surfaces = ["龙沙产业合作园", "龙门农产品精深加工园", "沙河产业转移承接园"]
     assert list(zones.find_mentions(_article(text))["surface"]) == surfaces
+
+
+def test_zones_merged_into_another_are_named_without_yuan() -> None:
+    text = "经省政府同意，原平遥工业园区、原沙河工业园区整合并入平遥经济技术开发区。"
+    surfaces = list(zones.find_mentions(_article(text))["surface"])
+    assert surfaces == ["平遥工业园区", "沙河工业园区", "平遥经济技术开发区"]
 
 
 def test_one_character_before_a_kind_word_is_the_end_of_another_word() -> None:

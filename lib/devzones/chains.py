@@ -96,7 +96,7 @@ _BOUNDARY = re.compile(
     "选定|摸清|拥有|具备|完整|齐全|较为|相对|唯一|涉及|进入|入选|纳入|列入|聚集|集聚|吸引|引领|"
     "牵引|推出|做精|做深|升级|转型|构成|组成|采用|新增|新建|续建|在建|开工|签约|储备|落户|入驻|"
     "今年|去年|明年|目前|当前|近年来|以来|年内|上半年|下半年|"
-    "安排|调度|设立|形容|描述|现有|这样|力争|举办|召开|串起|"
+    "安排|调度|设立|形容|描述|现有|这样|力争|举办|召开|串起|担任|拿着|找|全年|以(?![及上下来外后前])|"
     "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该区|本区|我区|全区|该|本|这|此|其中|其|"
     "各|每|让|使|部分|等(?!离子)"
 )
@@ -107,7 +107,10 @@ _CONNECTOR = re.compile("以及|及|和|与")
 _JOINT = re.compile("、|以及|和|及|与|等")
 _ETC = re.compile("等(?!离子)")
 # where a list of chains opens after the chain word: 产业链：, 产业链具体为：, 产业链分别是：
-_LIST_COLON = re.compile(r"(?:具体|分别|主要)?(?:为|是|有|包括)?[：:]")
+_FIRM_WORD = re.compile("企业|公司|集团")
+_LIST_COLON = re.compile(
+    r"(?:具体|分别|主要)?(?:为|是|有|包括)?[：:]|包括|分别为|分别是|具体为|主要有"
+)
 _COUNT = re.compile(r"(等)?\s*([0-9]+|[一二两三四五六七八九十]+|几)\s*(条|个|大|项|类|支)")
 # Words that qualify a group of chains rather than name one.
 _CATEGORY_WORDS = (
@@ -166,6 +169,7 @@ _MODIFIER = re.compile(
 )
 # A name ending in one of these is a project, firm or zone, not an industry.
 _NOT_INDUSTRY_END = (
+    "版",  # 图谱（2025版）
     "项目",
     "企业",
     "公司",
@@ -655,6 +659,8 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
         if head:  # 2条钢铁产业链: without a list before the count, these words name the chain
             own = (desc, desc + len(head), qualifier)
         end = closing.start()
+        if head and _FIRM_WORD.search(text, closing.end(), desc):
+            end = start  # 以富士康等龙头企业为引领的光机电产业链: the list names firms
     else:
         head, category = _strip_category(text[start:end])
         end = start + len(head)

@@ -229,7 +229,7 @@ _PHASE_OPEN = re.compile(
 )
 _MOTTO = re.compile(r"(?:建设)?为(?:中心|王|抓手|引领|主线|核心|导向|支撑|牵引)")
 _LOWER_BOUNDS = ("超过", "达到", "不低于", "不少于", "高于")
-_LEVERAGE = re.compile(r"撬动|带动(?:社会|民间)")
+_LEVERAGE = re.compile(r"撬动|带动(?:社会|民间|企业)")
 _AIM = re.compile(r"力争|确保|争取|预计|目标")
 _CORRECTION = re.compile(r"应为|应是|应更正为|更正为|有误")
 _WHEN = re.compile(r"(?:近日|日前|近期|目前|现已|已经|已|正在|正式|顺利|全面)*")
