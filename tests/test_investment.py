@@ -786,6 +786,23 @@ def test_a_table_with_empty_cells_keeps_its_columns() -> None:
     ]
 
 
+def test_a_table_whose_unit_is_declared_above_its_header() -> None:
+    doc = doc_of(
+        "附件\n2024年重点支持项目表\n单位：万元\n"
+        "序号\t开发区\t项目名称\t建设单位\t总投资\t2024年计划投资\t建设性质\n"
+        "1\t龙门经济开发区\t甲项目\t甲公司\t356000\t120000\t新建\n"
+        "2\t沙河经济开发区\t乙项目\t乙公司\t142000\t\t续建\n"
+        "合计\t\t\t\t498000\n"
+    )
+    df = rows_of(doc)
+    got = sorted(zip(df["project"], (df["amount_yuan"] / YI).round(4), df["measure"], strict=True))
+    assert got == [
+        ("乙项目", 14.2, "total"),
+        ("甲项目", 12.0, "annual_plan"),
+        ("甲项目", 35.6, "total"),
+    ]
+
+
 def test_an_enumerated_item_names_its_own_project() -> None:
     doc = doc_of(
         "开发区今年有三个大项目值得关注。一是山西甲乙新材料有限公司年产20万吨碳化硅微粉项目，"

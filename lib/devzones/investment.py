@@ -1147,15 +1147,17 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
 
 # --- project tables ---------------------------------------------------------------------------
 # A table pasted as text: a header line with a name column (项目名称) and money columns whose
-# unit is in the header (总投资(亿元), 计划投资（万元）), then one project per line, its cells
-# split by tabs (an empty cell kept, the trailing ones trimmed) or by the one space cleaning
-# leaves of a run of spaces (every cell filled); figures carry no unit. Cells split by | may
+# unit is in the header (总投资(亿元), 计划投资（万元）) or on a line above it (单位：万元), then
+# one project per line, its cells split by tabs (an empty cell kept, the trailing ones trimmed)
+# or by the one space cleaning leaves of a run of spaces (every cell filled); figures carry no
+# unit. Cells split by | may
 # carry their unit instead (总投资 | … | 45亿元), and a 建设单位 column names each row's firm.
 _MONEY_COLUMN = re.compile(r"[(（](万亿|亿|万|)元[)）]")
 _NUMBER_CELL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SPACED = re.compile(r"[^ \t\u3000]+")
 _RULE_LINE = re.compile(r"[\s|:：\-—]+")  # |---|---| under a header
 _SUM_ROWS = ("合计", "总计", "小计")  # a table's sums restate its rows
+_UNIT_LINE = re.compile(r"[（(]?(?:金额)?单位[:：]\s*(?P<unit>万亿|亿|万|)元[)）]?\s*")
 _FIRM_COLUMN = re.compile(r"建设单位|实施单位|业主单位|建设主体|企业名称|投资主体|公司")
 _TABLE_MEASURES = ("total", "annual_plan", "completed")
 
@@ -1188,10 +1190,11 @@ def _line_at(text: str, pos: int) -> tuple[int, int]:
 
 
 def _table_columns(
-    cells: list[str], units_in_cells: bool = False
+    cells: list[str], units_in_cells: bool = False, unit: str | None = None
 ) -> tuple[int, list[tuple[int, str | None, str]]] | None:
     """The name column and the (column, unit, measure) money columns of a header's cells; the
-    unit is None when the cells carry it (a header 总投资 with no unit, cells split by |)."""
+    unit is None when the cells carry it (a header 总投资 with no unit, cells split by |), and
+    ``unit`` when a line above the header declares it for every column (单位：万元)."""
     if len(cells) < 3:
         return None
     money: list[tuple[int, str | None, str]] = []
@@ -1201,8 +1204,10 @@ def _table_columns(
             measure = measure_cue(cell[: m.start()])
             if measure not in (None, SKIP, "fund"):
                 money.append((i, m[1], measure))
-        elif units_in_cells and (measure := measure_cue(cell)) in _TABLE_MEASURES:
-            money.append((i, None, measure))
+        elif (unit is not None or units_in_cells) and (
+            measure := measure_cue(cell)
+        ) in _TABLE_MEASURES:
+            money.append((i, unit, measure))
     names = [i for i, c in enumerate(cells) if "名称" in c and not _FIRM_COLUMN.search(c)] or [
         i for i, c in enumerate(cells) if "项目" in c and i not in {j for j, _, _ in money}
     ]
@@ -1236,10 +1241,14 @@ def _table_figures(
     pos = _next_table_anchor(text, 0)
     while pos != -1:
         lo, hi = _line_at(text, pos)
+        declared = _UNIT_LINE.fullmatch(text, lo, hi)
+        if declared is not None and hi < len(text):  # 单位：万元, then the header
+            lo, hi = _line_at(text, hi + 1)
         sep = _separator(text[lo:hi])
         header = _cells(text, lo, hi, sep)
         heads = [text[a:b] for a, b in header]
-        columns = _table_columns(heads, units_in_cells=sep == "|")
+        unit = declared["unit"] if declared else None
+        columns = _table_columns(heads, units_in_cells=sep == "|", unit=unit)
         if columns is None:
             pos = _next_table_anchor(text, hi)
             continue
