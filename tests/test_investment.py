@@ -786,6 +786,12 @@ def test_a_table_with_empty_cells_keeps_its_columns() -> None:
     ]
 
 
+def test_a_counted_headline_is_a_batch() -> None:
+    doc = doc_of("龙门产业园区26个项目集中开工\n总投资312亿元 平均单体投资12亿元\n")
+    row = row_at(rows_of(doc), 312)
+    assert (row["measure"], row["project_count"]) == ("aggregate", 26)
+
+
 def test_a_table_whose_unit_is_declared_above_its_header() -> None:
     doc = doc_of(
         "附件\n2024年重点支持项目表\n单位：万元\n"

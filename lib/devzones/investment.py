@@ -138,6 +138,7 @@ _COUNT_RE = re.compile(
     rf"|(?<!第)(?P<d>{_NUM})(?:多|余)?家(?:[^，,；;。]{{0,16}}?)(?:企业|公司)"
     rf"|(?<!第)(?P<e>{_NUM})[座处](?:[^，,；;。、]{{0,6}}?)(?:站|厂|中心|基地|电站)"
 )
+_COUNTED_HEAD = re.compile(rf"(?<!第)(?P<n>{_NUM})(?:多|余)?[个项]$")  # 26个项目
 _COUNT_WORDS = re.compile(r"共计|总计|合计|共|有|达|[个项家]")
 _ASIDE = re.compile(r"[（(][^）)]*[%％][^）)]*[）)]")  # (占全省的12%): a share, not a name
 _CLAUSE_BREAK = "，,；;。！？!?：:\n"
@@ -447,7 +448,11 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
             company, rest = split_company(name)
             label = f"{rest}项目"
             collective = _is_collective(rest)
-            if not is_generic(rest) and not collective:
+            if counted := _COUNTED_HEAD.search(rest):  # 潇河产业园区26个项目集中开工 (a headline)
+                clause = text[_quote_or_clause_start(text, pos, lo) : pos + 2]
+                count = _number(counted["n"])
+                found.append(Candidate(start, pos + 2, clause, "batch", count=count))
+            elif not is_generic(rest) and not collective:
                 found.append(Candidate(start, pos + 2, label, "project", company))
             elif (
                 _PLURAL.search(name)

@@ -109,7 +109,7 @@ _STOP_WORDS = _words(
     现有 共有 形成 组建 新增 分为 涉及 会场 完善 健全 做强 做大 做优 做实 壮大 规范 改善 改造
     提质 扩容 盘活 激活 用好 抓好 管好 美化 亮化 绿化 同意 托管 并入 划入 归入 迁入 安排 在建 拟建
     实现 说起 谈起 提起 说到 谈到 不出 了解 驶出 驶入 驶离 运出 运往 迁出 迁入 搬出 搬入 走出 竞得
-    拍得 摘得 争创 加上 离不开 投入 借助 避免 进出 我们 他们 咱们 年度"""
+    拍得 摘得 争创 加上 离不开 投入 借助 避免 进出 我们 他们 咱们 年度 承担 激发 现辖"""
 )
 _KIND_WORD_RE = re.compile("|".join(KIND_WORDS_BY_LENGTH))
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
