@@ -770,6 +770,8 @@ def _last_park(text: str, mentions: _Mentions, pos: int) -> str | None:
 
 def _phase_of(text: str, amount: Amount, lo: int) -> str | None:
     """The phase that opens the figure's clause (其中一期投资9.8亿元, 二期计划投资…), if any."""
+    if text.find("期", lo, amount.start) == -1:  # most figures: no phase word before them
+        return None
     m = _PHASE_OPEN.match(text, _clause_start(text, amount.start, lo))
     return m["phase"] if m and _MEASURE_RE.search(text, m.end(), amount.start) else None
 
@@ -900,14 +902,12 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
         # 安排2亿元扶持资金, 给予最高150万元的补贴: the noun the figure fills. Per recipient
         # (每个项目) it is a grant's cap; per unit (每平方米200元, 每人每年3万元) a rate.
         return SKIP if per_unit and not _PER_RECIPIENT.match(per_unit[0]) else "fund"
-    if measure in ("total", "aggregate") and _LEVERAGE.search(
-        text, _clause_start(text, amount.start, lo), amount.start
-    ):
-        return SKIP  # 撬动社会投资超过200亿元: investment it may draw in, an estimate
-    if measure == "completed" and _AIM.search(
-        text, _clause_start(text, amount.start, lo), amount.start
-    ):
-        return "annual_plan"  # 力争全年完成投资120亿元: the year's target, not what is done
+    if measure in ("total", "aggregate", "completed"):
+        clause = _clause_start(text, amount.start, lo)
+        if measure != "completed" and _LEVERAGE.search(text, clause, amount.start):
+            return SKIP  # 撬动社会投资超过200亿元: investment it may draw in, an estimate
+        if measure == "completed" and _AIM.search(text, clause, amount.start):
+            return "annual_plan"  # 力争全年完成投资120亿元: the year's target, not what is done
     if text.startswith("/", amount.end) and not text.startswith("/年", amount.end):
         return SKIP  # a price, a rent or an intensity (万元/亩, 7元/平方米), not an investment
     if measure is None and prev is not None:
