@@ -434,6 +434,11 @@ def test_a_counted_list_after_a_colon_names_the_chains() -> None:
     ]
 
 
+def test_a_counted_list_before_lie_wei_names_the_chains() -> None:
+    text = "晋城已将新型储能、氢能、光伏组件列为全市重点培育的三条新兴产业链。"
+    assert names_in(text) == ["新型储能", "氢能", "光伏组件"]
+
+
 def test_a_counted_list_after_baokuo_names_the_chains() -> None:
     text = "长治市4条重点产业链包括钢铁铸造、现代煤化工、光伏和半导体。"
     assert names_in(text) == ["钢铁铸造", "现代煤化工", "光伏", "半导体"]

@@ -108,6 +108,7 @@ _JOINT = re.compile("、|以及|和|及|与|等")
 _ETC = re.compile("等(?!离子)")
 # where a list of chains opens after the chain word: 产业链：, 产业链具体为：, 产业链分别是：
 _FIRM_WORD = re.compile("企业|公司|集团")
+_LISTED_AS = re.compile("列为|确定为|定为")
 _LIST_COLON = re.compile(
     r"(?:具体|分别|主要)?(?:为|是|有|包括)?[：:]|包括|分别为|分别是|具体为|主要有"
 )
@@ -687,6 +688,8 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
         spans[0] = (_after_last_boundary(text, s0, e0, joined=joined), e0)
     every = len(spans) == count  # still the whole counted list
     items = [it for a, b in spans if (it := _item(text, a, b, counted=every))]
+    if not items and count and (listed := _listed_as(text, start, end, count)):
+        return listed, count, category, True
     if not items and own and (it := _item(text, _after_last_boundary(text, *own[:2]), own[1])):
         return [it], count, own[2], True
     adjacent_ok = bool(spans) and _item(text, *spans[-1]) is not None
@@ -694,6 +697,18 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
     # when one of them is not read as a name
     counted = count is not None and (end == start or count == len(spans))
     return items, count, category, adjacent_ok or counted
+
+
+def _listed_as(text: str, start: int, end: int, count: int) -> list[_Item]:
+    """将A、B、C列为…三条产业链: the list before 列为 (定为, 确定为) names the chains when it has
+    as many items as the count says."""
+    verb = max(_LISTED_AS.finditer(text, start, end), key=lambda m: m.start(), default=None)
+    if verb is None:
+        return []
+    lo = _after_last_boundary(text, start, verb.start())
+    spans = _split_items(text, lo, verb.start(), count)
+    items = [it for a, b in spans if (it := _item(text, a, b, counted=True))]
+    return items if len(spans) == count == len(items) else []
 
 
 def _read_right(text: str, pos: int, count: int) -> list[_Item]:
