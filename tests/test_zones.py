@@ -420,6 +420,8 @@ def test_a_renamed_zone_keeps_its_old_name_as_an_alias(text) -> None:
         ("龙门经开区入选2025年度省级绿色工业园区名单。", ["龙门经开区"]),
         ("公司承担园区开发建设职能，激发园区发展活力。", []),
         ("如今园区已入驻企业20家，过去园区只有一条路。", []),
+        ("系统接入园区21家企业的数据，满足园区企业需求。", []),
+        ("龙门有色金属产业园新入驻企业3家。", ["龙门有色金属产业园"]),
         ("龙门经开区现辖宏道园区、河边园区两个园区。", ["龙门经开区", "宏道园区", "河边园区"]),
         ("龙门日报 第3版 经济·园区\n沙河工业园区新入驻企业9家。", ["沙河工业园区"]),
         # an enclave park is an arrangement, not a name, even right after its zone
@@ -482,6 +484,7 @@ def test_a_park_inside_a_park_is_one_zone() -> None:
     ("text", "surfaces"),
     [
         ("记者近日走进龙门市多个开发区。", []),  # a city's zones taken together
+        ("晋中全市开发区完成投资100亿元，大同各县级开发区加快发展。", []),
         ("太行大地开发区里的新气象。", []),
         ("地址：龙门市开发区大道188号", []),  # a road named after the zone
         ("龙门经开区园区企业联合招聘公告", ["龙门经开区"]),  # the zone's own grounds
