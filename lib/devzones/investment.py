@@ -91,7 +91,10 @@ MEASURE_CUES: list[tuple[str, str]] = [
         r"|(?:累计|已)(?:完成)?投入(?:资金)?",
         "completed",
     ),
-    (r"生产总值|GDP|增加值|(?:工业|产业|行业|园区|集群)总?产值|产业规模|注册资本|注册资金", SKIP),
+    (
+        r"生产总值|GDP|增加值|(?:工业|产业|行业|园区|集群|制造业)总?产值|产业规模|注册资本|注册资金",
+        SKIP,
+    ),
     (r"年?产值", "output_value"),
     (
         r"产业基金|投资基金|基金|预算内投资|专项债|资助|奖励|奖补|补贴|补助|贴息|创新券"
@@ -223,7 +226,10 @@ _BUILD_VERB = re.compile(r"(?:用于)?(?:实施|建设|新建|打造|建成)[了
 _WORKS_END = re.compile(
     r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
 )
-_OPENER = re.compile(r"工程(?!项目)|(?:产业园|园区|园|厂房)[一二三四五六七八九十]期")
+_FACILITIES = ("中心", "平台", "装置")
+_OPENER = re.compile(
+    rf"工程(?!项目)|{'|'.join(_FACILITIES)}|(?:产业园|园区|园|厂房)[一二三四五六七八九十]期"
+)
 _BARE_PARK_PHASE = re.compile(r"(?:园区|产业园|园)(?P<phase>[一二三四五六七八九十]期)")
 _PHASE_OPEN = re.compile(
     r"(?:其中|项目|目前|到目前|截至目前)?(?P<phase>[一二三四五六七八九十首]期)(?:工程|项目)?"
@@ -506,7 +512,9 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
 
 def _clause_openers(text: str, lo: int, hi: int) -> Iterator[Candidate]:
     """Works and phased parks opening a clause, then a cue, a status or the clause end: 其中，X区
-    东区道路及综合管网工程总投资…, X市大数据产业园二期开工建设，…总投资…."""
+    东区道路及综合管网工程总投资…, X市大数据产业园二期开工建设，…总投资…; a facility (中心,
+    平台, 装置) only before a cue or a status (园区应急救援中心投资1.12亿元), as a clause that ends
+    with one is often what a project builds (…，配套热处理及检测中心)."""
     for m in _OPENER.finditer(text, lo, hi):
         c0 = _clause_start(text, m.start(), lo)
         start = _np_start(text, m.end(), c0, head_noun=False)
@@ -514,7 +522,7 @@ def _clause_openers(text: str, lo: int, hi: int) -> Iterator[Candidate]:
             continue
         c0 = start  # 今年新上的干熄焦余热发电改造工程投资…: the works after 的
         after = m.end()
-        ends = after == _clause_end(text, after, hi)
+        ends = after == _clause_end(text, after, hi) and m[0] not in _FACILITIES
         then = _WHEN.match(text, after).end()  # X产业园二期近日竣工: the time, then the status
         if ends or _MEASURE_RE.match(text, then) or _STATUS_RE.match(text, then):
             company, rest = split_company(text[c0:after])
@@ -895,6 +903,8 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
         return SKIP
     if _EACH_RE.search(text, max(lo, amount.start - 4), amount.start):
         return SKIP  # 10个开发区签约总投资均超过100亿元: what each reaches, not a sum
+    if amount.is_range and text.startswith("不等", amount.end):
+        return SKIP  # 总投资6500万元至1.2亿元不等: the spread of the projects' sizes
     head = text[lo : amount.start]
     measure = measure_cue(head)
     per_unit = _PER_UNIT_RE.search(head[-8:])
