@@ -226,6 +226,7 @@ _BUILD_VERB = re.compile(r"(?:用于)?(?:实施|建设|新建|打造|建成)[了
 _WORKS_END = re.compile(
     r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
 )
+_ZONE_JOINERS = {"、", "和", "及", "与", "以及"}  # between zones a 分别 list gives figures to
 _FACILITIES = ("中心", "平台", "装置")
 _OPENER = re.compile(
     rf"工程(?!项目)|{'|'.join(_FACILITIES)}|(?:产业园|园区|园|厂房)[一二三四五六七八九十]期"
@@ -785,6 +786,7 @@ def _phase_of(text: str, amount: Amount, lo: int) -> str | None:
 
 
 def _cue_in_clause(text: str, amount: Amount, lo: int) -> str | None:
+    """The measure cue nearest before the figure in its clause (固定资产投资完成), if any."""
     cue = _last(_MEASURE_RE.finditer(text, _clause_start(text, amount.start, lo), amount.start))
     return cue[0] if cue else None
 
@@ -807,7 +809,6 @@ def _fenbie_zone(
     return spans[figures.index(amount)]
 
 
-_ZONE_JOINERS = {"、", "和", "及", "与", "以及"}
 _LIST_COUNT = re.compile(r"(?:[两二三四五六七八九十]|\d+)(?P<unit>[省市县区地家个])")
 
 
