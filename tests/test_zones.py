@@ -460,6 +460,14 @@ def test_cooperation_processing_and_transfer_parks_are_zones() -> None:
     assert list(zones.find_mentions(_article(text))["surface"]) == surfaces
 
 
+def test_parks_of_one_name_in_zones_of_different_cities_are_different_parks() -> None:
+    text = "重点投向中北高新区半导体产业园和忻州经济开发区半导体产业园。"
+    m = zones.find_mentions(_article(text))
+    _, resolved = zones.resolve(m)
+    parks = resolved[resolved["surface"] == "半导体产业园"]
+    assert parks["zone_id"].nunique() == 2  # 中北高新区 is in 太原 (the gazetteer says)
+
+
 def test_zones_merged_into_another_are_named_without_yuan() -> None:
     text = "经省政府同意，原平遥工业园区、原沙河工业园区整合并入平遥经济技术开发区。"
     surfaces = list(zones.find_mentions(_article(text))["surface"])

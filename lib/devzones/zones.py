@@ -703,10 +703,21 @@ _TOKEN_KIND = {token: kind for token, kind in KIND_WORDS.values()}
 
 
 def _mention_key(surface: str, parent: str) -> ZoneKey:
-    """The key a mention stands for, given its parent: a park of a zone is in the zone's city."""
+    """The key a mention stands for, given its parent: a park of a zone is in the zone's city
+    (from the parent's name, else from the gazetteer: 中北高新区 is in 太原)."""
     key = zone_key(surface)
-    parent_city = zone_key(parent).city if parent else ""
+    parent_city = _city_of(parent) if parent else ""
     return replace(key, city=parent_city) if not key.city and parent_city else key
+
+
+@cache
+def _city_of(name: str) -> str:
+    key = zone_key(name)
+    if key.city:
+        return key.city
+    gaz = default_gazetteer()
+    code = gaz.lookup(key)
+    return gaz.rows[code]["city"] if code is not None else ""
 
 
 def _best_name(names: Iterable[str]) -> str:
