@@ -691,6 +691,11 @@ def test_works_and_collectives_name_their_figures(text, yi, project) -> None:
     assert row_at(rows_of(doc, find_mentions(doc)), yi)["project"] == project
 
 
+def test_a_firm_referred_back_to_is_not_part_of_the_project_name() -> None:
+    doc = doc_of("山西晶朔新能源有限公司入驻龙门经开区。该公司年产10GW电池片项目总投资48亿元。")
+    assert row_at(rows_of(doc), 48)["project"] == "年产10GW电池片项目"
+
+
 def test_a_fund_for_project_construction_is_a_fund() -> None:
     doc = doc_of("龙门经开区今年设立2亿元项目建设要素保障资金，用于土地收储。")
     assert row_at(rows_of(doc), 2)["measure"] == "fund"

@@ -236,6 +236,7 @@ _PHASE_OPEN = re.compile(
     r"(?:其中|项目|目前|到目前|截至目前)?(?P<phase>[一二三四五六七八九十首]期)(?:工程|项目)?"
 )
 _MOTTO = re.compile(r"(?:建设)?为(?:中心|王|抓手|引领|主线|核心|导向|支撑|牵引)")
+_FIRM_ANAPHOR = re.compile(r"(?:该|这家|此|其)(?:公司|企业|集团)")
 _LOWER_BOUNDS = ("超过", "达到", "不低于", "不少于", "高于")
 _LEVERAGE = re.compile(r"撬动|带动(?:社会|民间|企业)")
 _AIM = re.compile(r"力争|确保|争取|预计|目标")
@@ -433,10 +434,12 @@ def _after_predicate(text: str, start: int, lo: int) -> bool:
 
 
 def split_company(name: str) -> tuple[str | None, str]:
-    """Split a leading company name off a project phrase: (company, rest)."""
+    """Split a leading company name off a project phrase: (company, rest). A firm referred back
+    to (该公司年产10GW…项目) is dropped from the name."""
     m = _last(_COMPANY_RE.finditer(name))
     if m is None or m.start() < 2:
-        return None, name
+        back = _FIRM_ANAPHOR.match(name)
+        return None, name[back.end() :] if back and back.end() < len(name) else name
     return name[: m.end()], name[m.end() :]
 
 
