@@ -434,6 +434,11 @@ def test_a_counted_list_after_a_colon_names_the_chains() -> None:
     ]
 
 
+def test_a_list_item_with_bracketed_examples_is_one_item() -> None:
+    text = "这3条重点产业链是：氢能、特色农产品加工(黄花、杂粮)、现代物流。"
+    assert names_in(text) == ["氢能", "特色农产品加工", "现代物流"]
+
+
 def test_a_counted_list_before_lie_wei_names_the_chains() -> None:
     text = "晋城已将新型储能、氢能、光伏组件列为全市重点培育的三条新兴产业链。"
     assert names_in(text) == ["新型储能", "氢能", "光伏组件"]

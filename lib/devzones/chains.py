@@ -398,9 +398,11 @@ def _split_items(
 ) -> list[tuple[int, int]]:
     """Spans of the 、-separated items of text[start:end]; the last may hold 和/及 joints, unless
     the list's ``count`` says it is one item (A、B、现代医药和大健康三大产业链)."""
-    spans, s = [], start
+    spans, s, depth = [], start, 0
     for i in range(start, end):
-        if text[i] == "、":
+        c = text[i]
+        depth += (c in "(（") - (c in ")）")
+        if c == "、" and depth <= 0:  # not inside brackets: 特色农产品加工(黄花、杂粮)
             spans.append((s, i))
             s = i + 1
     spans.append((s, end))

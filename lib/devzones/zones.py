@@ -110,7 +110,7 @@ _STOP_WORDS = _words(
     提质 扩容 盘活 激活 用好 抓好 管好 美化 亮化 绿化 同意 托管 并入 划入 归入 迁入 安排 在建 拟建
     实现 说起 谈起 提起 说到 谈到 不出 了解 驶出 驶入 驶离 运出 运往 迁出 迁入 搬出 搬入 走出 竞得
     拍得 摘得 争创 加上 离不开 投入 借助 避免 进出 我们 他们 咱们 年度 承担 激发 现辖 如今 现在
-    过去 此前 以往 当时 曾经 接入 满足"""
+    过去 此前 以往 当时 曾经 接入 满足 上半年 下半年 前三季度"""
 )
 _KIND_WORD_RE = re.compile("|".join(KIND_WORDS_BY_LENGTH))
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
@@ -135,6 +135,7 @@ _LOCAL_DETERMINERS = tuple(a + b for a in "我本该" for b in "省市县区")
 _DESIGNATION_OPENERS = ("国家", "全国", "全省", "全市", "省级", "市级", "县级", "各")
 # how a park is run or built, not its name, even right after its zone (某开发区飞地园区: an
 # enclave; 某开发区标准化厂房园区: rented standard workshops)
+_DASHES = re.compile(r"[—–－\-→]")
 _PARK_TYPES = ("飞地", "厂房")
 _OFFICE_ENDINGS = ("中心", "局", "厅", "部", "委", "院", "所", "处", "司", "会", "站", "校")
 _NUMERAL_MEASURE = re.compile(r"[0-9一二三四五六七八九十两几数百千万首]+[个大类家条批座项亿万]")
@@ -143,6 +144,7 @@ _COMPANY_ENDINGS = ("公司", "集团")
 # What may stand between a place and a plain 开发区 meaning the place's zones (see _is_collective)
 _COLLECTIVE_REST = re.compile(
     r"(?:[两二三四五六七八九十几]?[市县区]|全[省市县区]|各|所有|多个|若干|部分|一些|大地)?"
+    r"(?:县域)?"  # 吕梁市县域开发区
     r"(?:[省市县区]级)?"  # 大同各县级开发区
     r"(?:\d{4}年|今年|去年|本年|全年|年度)?"
     r"(?:第?[一二三四1-4]季度|前三季度|[上下]半年|[一二三四五六七八九十]{1,2}月份?)?各?"
@@ -369,8 +371,10 @@ def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
     generic = _is_generic(head)
     if _NUMERAL_MEASURE.search(head) or generic and (not in_zone or head.endswith(_PARK_TYPES)):
         return "reject"
-    if _PHASE.fullmatch(head) or head.endswith("·"):
-        return "reject"  # 一期园区: a phase of a park named before; 经济·园区: a page section
+    if _PHASE.fullmatch(head) or head.endswith("·") or len(_DASHES.findall(head)) >= 2:
+        # 一期园区: a phase of a park named before; 经济·园区: a page section; 众创空间—孵化器—
+        # 加速器—产业园: the steps of a sequence
+        return "reject"
     if head.startswith(_DESIGNATION_OPENERS) or head.endswith(_OFFICE_ENDINGS):
         return "reject"
     if _token(word) == "开发区" and (not _names_a_place(head) or _is_collective(head)):
