@@ -412,6 +412,8 @@ def test_one_phrase_before_a_count_of_many_chains_names_none() -> None:
         ("我本人担任铝产业链的链长，力争全年铝产业链精深加工比例提高到40%。", ["铝", "铝"]),
         ("晋中发布2025版重点产业链招商图谱，现在是拿着图谱找链条。", []),
         ("从一家企业到一条链条。", []),
+        ("招商局负责人拿出一张光伏产业链图谱。", ["光伏"]),
+        ("企业问哪条产业链缺什么。", []),
     ],
 )
 def test_verbs_counts_and_quantifiers_are_not_chain_names(text, names) -> None:
