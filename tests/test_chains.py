@@ -565,6 +565,7 @@ def test_a_chain_told_as_a_ladder_is_staged(text, chain) -> None:
         "园区产业链从小到大再到强。",  # a manner, not products
         "从研发到中试再到量产，园区提供全流程服务。",  # no chain in the sentence
         "产业链实现由研发到中试再到量产的跨越。",  # not opened by 从 nor quoted
+        "研发产业链到中试再到量产",  # at the ends of the text: not a quote either
     ],
 )
 def test_other_ladders_are_not_chains(text) -> None:

@@ -529,7 +529,8 @@ def _ladder_chains(text: str, lo: int, hi: int) -> list[tuple[list[tuple[int, in
     characters or more. Read only in a sentence that speaks of a chain."""
     found = []
     for m in _LADDER.finditer(text, lo, hi):
-        quoted = text[m.start() - 1 : m.start()] in '“"「' and text[m.end() : m.end() + 1] in '”"」'
+        before, after = text[m.start() - 1 : m.start()], text[m.end() : m.end() + 1]
+        quoted = bool(before and after) and before in '“"「' and after in '”"」'
         if not (quoted or m["from"]):
             continue
         spans = [m.span("a"), m.span("b")]
