@@ -774,6 +774,56 @@ def _area_label(
     return f"{text[a:b]}{cue[0]}"
 
 
+def _refined(
+    text: str,
+    mentions: _Mentions,
+    amount: Amount,
+    owner: _Owner,
+    area_label: str | None,
+    measure: str,
+    lo: int,
+) -> _Owner:
+    """The owner with a sharper label: a phase that opens the figure's clause (一期投资24亿元 ->
+    …项目一期), or, with no project named (一期总投资…) or only 园区一期, the phase of the park the
+    paragraph named last; an unowned completed or planned figure named by its cue (固定资产投资
+    完成128.6亿元 in a list of indicators)."""
+    phase = _phase_of(text, amount, lo)
+    bare = _BARE_PARK_PHASE.fullmatch(owner.project or "")
+    if bare or phase and owner.project in (None, area_label):
+        park = _last_park(text, mentions, amount.start)
+        if park is not None:
+            return replace(owner, project=park + (bare["phase"] if bare else phase))
+    elif phase and owner.project and not owner.batch:
+        return replace(owner, project=owner.project.removesuffix(phase) + phase)
+    if owner.project is None and measure in ("completed", "annual_plan"):
+        return replace(owner, project=_cue_in_clause(text, amount, lo))
+    return owner
+
+
+def _figure_zone(
+    doc: Document,
+    mentions: _Mentions,
+    amount: Amount,
+    sent: tuple[int, int],
+    prev_end: int,
+    owner: _Owner,
+    listed: tuple[Candidate, int] | None,
+    zone_span: tuple[int, int] | None,
+) -> str | None:
+    """The zone a figure belongs to: the one named in its list item (位于X的A项目和位于Y的B项目),
+    the i-th of the zones 分别 gives figures to, else the zone around the figure, else the one
+    in the sentence that named its project."""
+    zone = _zone(doc, mentions, amount.start, sent, prev_end)
+    if listed is not None:
+        item, item_lo = listed
+        zone = _nearest_zone(mentions, item.start, item_lo, item.end) or zone
+    if zone_span is not None:
+        zone = _nearest_zone(mentions, zone_span[0], *zone_span) or zone
+    if zone is None and owner.sentence is not None:
+        zone = _nearest_zone(mentions, owner.sentence[1], *owner.sentence)
+    return zone
+
+
 def _last_park(text: str, mentions: _Mentions, pos: int) -> str | None:
     """The park (…园, …园区) named last in the paragraph before ``pos``."""
     names = [n for _, _, n in mentions.inside(_paragraph_start(text, pos), pos)]
@@ -1120,20 +1170,7 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
                 owner = _Owner(listed[0].label, listed[0].company, named=True, sentence=sent)
             elif cand is not None and (label := _list_item(text, cand, amount, amounts, s0)):
                 owner = replace(owner, project=label)
-            phase = _phase_of(text, amount, s0)
-            bare = _BARE_PARK_PHASE.fullmatch(owner.project or "")
-            if bare or phase and owner.project in (None, area_label):
-                # 园区一期投资4.5亿元, (由某经开区投资建设,)一期总投资6.5亿元: a phase of the park
-                # the paragraph named last
-                park = _last_park(text, mentions, amount.start)
-                if park is not None:
-                    owner = replace(owner, project=park + (bare["phase"] if bare else phase))
-            elif phase and owner.project and not owner.batch:
-                # 一期投资24亿元: the project's first phase
-                owner = replace(owner, project=owner.project.removesuffix(phase) + phase)
-            if owner.project is None and measure in ("completed", "annual_plan"):
-                # 固定资产投资完成128.6亿元 in a list of indicators: named by its cue
-                owner = replace(owner, project=_cue_in_clause(text, amount, s0))
+            owner = _refined(text, mentions, amount, owner, area_label, measure, s0)
             if measure == "output_value" and (
                 owner.project is None or _not_expected_output(text, amount, s0)
             ):
@@ -1142,14 +1179,7 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
                 measure = "aggregate"
             if measure == "fund":
                 owner = _fund_owner(text, amount, cand, owner, s0, s1)
-            zone = _zone(doc, mentions, amount.start, sent, prev_end)
-            if listed is not None:  # the zone named in the item (位于X的A项目和位于Y的B项目)
-                item, item_lo = listed
-                zone = _nearest_zone(mentions, item.start, item_lo, item.end) or zone
-            if zone_span is not None:  # the i-th of the zones 分别 gives figures to
-                zone = _nearest_zone(mentions, zone_span[0], *zone_span) or zone
-            if zone is None and owner.sentence is not None:
-                zone = _nearest_zone(mentions, owner.sentence[1], *owner.sentence)
+            zone = _figure_zone(doc, mentions, amount, sent, prev_end, owner, listed, zone_span)
             for row in _figure_rows(doc, amount, sent, measure, owner, zone, year):
                 found.append({**row, "_named": owner.named})
         owner = _sentence_owners(cands, companies, sent, carry)
