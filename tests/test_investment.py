@@ -691,6 +691,19 @@ def test_works_and_collectives_name_their_figures(text, yi, project) -> None:
     assert row_at(rows_of(doc, find_mentions(doc)), yi)["project"] == project
 
 
+def test_a_count_that_introduces_its_projects_is_no_batch() -> None:
+    doc = doc_of("另外两个项目分别为沙河膜电极项目和龙门陶瓷粉体项目，总投资分别为6亿元和3.1亿元。")
+    df = rows_of(doc)
+    got = {yi: tuple(row_at(df, yi)[["project", "measure"]]) for yi in (6, 3.1)}
+    assert got == {6: ("沙河膜电极项目", "total"), 3.1: ("龙门陶瓷粉体项目", "total")}
+
+
+def test_a_project_described_with_wei_keeps_its_name() -> None:
+    doc = doc_of("观摩团察看了沙河北斗产业基地项目，该项目为今年3月签约项目，总投资5亿元。")
+    row = row_at(rows_of(doc), 5)
+    assert (row["project"], row["measure"]) == ("沙河北斗产业基地项目", "total")
+
+
 def test_a_firm_referred_back_to_is_not_part_of_the_project_name() -> None:
     doc = doc_of("山西晶朔新能源有限公司入驻龙门经开区。该公司年产10GW电池片项目总投资48亿元。")
     assert row_at(rows_of(doc), 48)["project"] == "年产10GW电池片项目"

@@ -156,6 +156,8 @@ _REALISED_OUTPUT = re.compile(r"(?:实现|完成)年?产值|产值首次")
 _EXPECTED = re.compile(r"预计|可|将|后|力争|有望|达产|建成|投产|目标")
 _NP_STOP_CHARS = _CLAUSE_BREAK + '、（）()“”"「」《》 \u3000的在将是由对与把向从于了'
 _NP_STOP_WORDS = (
+    "分别为",
+    "分别是",
     "建设",
     "新建",
     "打造",
@@ -237,6 +239,7 @@ _PHASE_OPEN = re.compile(
 )
 _MOTTO = re.compile(r"(?:建设)?为(?:中心|王|抓手|引领|主线|核心|导向|支撑|牵引)")
 _FIRM_ANAPHOR = re.compile(r"(?:该|这家|此|其)(?:公司|企业|集团)")
+_INTRODUCES = re.compile(r"分别为|分别是|即|包括")
 _LOWER_BOUNDS = ("超过", "达到", "不低于", "不少于", "高于")
 _LEVERAGE = re.compile(r"撬动|带动(?:社会|民间|企业)")
 _AIM = re.compile(r"力争|确保|争取|预计|目标")
@@ -424,7 +427,12 @@ def _after_predicate(text: str, start: int, lo: int) -> bool:
     or enumerates (投资额最大的是X项目, 重点是X项目, 一是X项目)."""
     k = text.rfind("是", lo, start)
     if k == -1:  # the common case, decided without finding the clause
-        return False
+        w = text.rfind("项目为", lo, start)  # 该项目为今年3月签约项目: described the same way
+        return (
+            w != -1
+            and text.endswith(("该", "此", "这个"), lo, w)
+            and w >= _clause_start(text, start, lo)
+        )
     c0 = _clause_start(text, start, lo)
     if k < c0 or _NAMING_IS.search(text, c0, k + 1):
         return False
@@ -492,8 +500,8 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
             found.append(cand)
     for m in _COUNT_RE.finditer(text, lo, hi) if batches else ():
         count = _number(m["a"] or m["b"] or m["c"] or m["d"] or m["e"])
-        if count is None or count < 2:
-            continue
+        if count is None or count < 2 or _INTRODUCES.match(text, m.end()):
+            continue  # (两个项目分别为A项目和B项目: the count introduces the projects it names)
         c0 = _clause_start(text, m.start(), lo)
         c1 = _clause_end(text, m.end(), hi)
         if (cue := _MEASURE_RE.search(text, m.end(), c1)) is not None:
