@@ -110,7 +110,7 @@ _STOP_WORDS = _words(
     提质 扩容 盘活 激活 用好 抓好 管好 美化 亮化 绿化 同意 托管 并入 划入 归入 迁入 安排 在建 拟建
     实现 说起 谈起 提起 说到 谈到 不出 了解 驶出 驶入 驶离 运出 运往 迁出 迁入 搬出 搬入 走出 竞得
     拍得 摘得 争创 加上 离不开 投入 借助 避免 进出 我们 他们 咱们 年度 承担 激发 现辖 如今 现在
-    过去 此前 以往 当时 曾经 接入 满足 上半年 下半年 前三季度 距离 距 解决 协调 承建 届时"""
+    过去 此前 以往 当时 曾经 接入 满足 上半年 下半年 前三季度 距离 距 解决 协调 承建 届时 开展"""
 )
 _KIND_WORD_RE = re.compile("|".join(KIND_WORDS_BY_LENGTH))
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
@@ -119,6 +119,7 @@ _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
 _GENERIC = _words(
     """全省 全市 全县 全区 全国 我省 我市 我县 我区 本省 本市 本县 本区 该 各 各个 各类 各级 此 这
     这个 这些 那 其 其他 其它 相关 有关 所有 上述 多个 若干 一批 首批 省级 市级 县级 国家级 国家
+    同一
     省 市 县 区 级 类 专业化 专业 特色 重点 优秀 先进 现代 现代化 新型 新兴 传统 大型 小型 综合
     合作 示范 承接 产业 产业转移 转移 飞地 厂房 工业 农业 转型 升级 县城 城市 开放 创新 高质量
     发展 配套
@@ -371,6 +372,8 @@ def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
     generic = _is_generic(head)
     if _NUMERAL_MEASURE.search(head) or generic and (not in_zone or head.endswith(_PARK_TYPES)):
         return "reject"
+    if head.endswith("进") and len(head) > 1:
+        return "reject"  # 质量服务进园区: a campaign into the parks, not a park
     if _PHASE.fullmatch(head) or head.endswith("·") or len(_DASHES.findall(head)) >= 2:
         # 一期园区: a phase of a park named before; 经济·园区: a page section; 众创空间—孵化器—
         # 加速器—产业园: the steps of a sequence
