@@ -560,6 +560,23 @@ def test_a_chain_told_as_a_ladder_is_staged(text, chain) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "stages"),
+    [
+        (
+            "园区着力打造铝土矿—氧化铝—电解铝—铝合金—铝型材及铝制品的铝工业产业链。",
+            ["铝土矿", "氧化铝", "电解铝", "铝合金", "铝型材及铝制品"],
+        ),
+        (
+            "重点推进杂粮产业种质资源—良种繁育—标准化种植—精深加工全链条发展。",
+            ["种质资源", "良种繁育", "标准化种植", "精深加工"],
+        ),
+    ],
+)
+def test_a_bare_chains_ends_keep_products_and_drop_the_chain_before_it(text, stages) -> None:
+    assert [s for _, s in staged(chains.extract(doc_of(text)))] == [stages]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "园区产业链从小到大再到强。",  # a manner, not products

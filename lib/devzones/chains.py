@@ -59,6 +59,7 @@ _LADDER_STAGE = r"[^，,。；;：:“”\"「」\n从到的]{1,12}"
 _LADDER = re.compile(
     rf"(?P<from>从)?(?P<a>{_LADDER_STAGE})到(?P<b>{_LADDER_STAGE})(?P<rest>(?:再到{_LADDER_STAGE})+)"
 )
+_NAMED_FIRST_STAGE = re.compile(r"[\u4e00-\u9fff]{1,8}?产业(?:链条?)?")
 _MIN_STAGES = 3
 _MAX_STAGE = 20
 _MAX_BARE_STAGE = 12
@@ -473,10 +474,11 @@ def _looks_like_chain(
 
 
 def _trim_last_stage(text: str, start: int, end: int) -> int:
-    """Cut what follows the last stage of a bare chain (chain words, verbs)."""
+    """Cut what follows the last stage of a bare chain (chain words, verbs); a 及 inside it
+    joins two products (铝型材及铝制品) and stays."""
     m = _LAST_STAGE_END.search(text, start, end)
     end = m.start() if m else end
-    verb = _BOUNDARY.search(text, start, end)
+    verb = next((v for v in _BOUNDARY.finditer(text, start, end) if v[0] != "及"), None)
     return verb.start() if verb else end
 
 
@@ -488,7 +490,9 @@ def _stage_spans(text: str, start: int, end: int, quoted: bool) -> list[tuple[in
     spans = list(zip(bounds, ends, strict=True))
     if not quoted:
         s0, e0 = spans[0]
-        spans[0] = (_after_last_boundary(text, s0, e0), e0)
+        s0 = _after_last_boundary(text, s0, e0)
+        named = _NAMED_FIRST_STAGE.match(text, s0, e0)  # 杂粮产业种质资源—…: the chain, then
+        spans[0] = (named.end() if named and named.end() < e0 else s0, e0)
         sl, el = spans[-1]
         spans[-1] = (sl, _trim_last_stage(text, sl, el))
     sl, el = spans[-1]
