@@ -591,15 +591,27 @@ def test_a_correction_keeps_the_right_figure_only() -> None:
     assert row_at(df, 15)["project"] == "沙河陶瓷项目"
 
 
-@pytest.mark.parametrize(("body", "kept"), [("261.5", 261.5), ("超260", 260)])
-def test_a_headline_rounding_a_body_figure_is_not_a_second_fact(body, kept) -> None:
-    title = "龙门开发区新签约项目总投资超260亿元"
+@pytest.mark.parametrize(
+    ("head", "body", "kept"),
+    [("超260", "261.5", 261.5), ("超260", "超260", 260), ("超百", "118.4", 118.4)],
+)
+def test_a_headline_rounding_a_body_figure_is_not_a_second_fact(head, body, kept) -> None:
+    title = f"龙门开发区新签约项目总投资{head}亿元"
     text = f"{title}\n今年1至9月，龙门开发区新签约项目93个，协议总投资{body}亿元。"
     doc = clean_document(RawDocument("t", Path("t.txt"), text, "utf-8", title=title))
     df = rows_of(doc)
     # one fact: the body's, which counts the batch (and is exact when the headline rounds)
     assert list(df["amount_yuan"] / YI) == [kept]
     assert df["start"].iloc[0] > len(title) and df["project_count"].iloc[0] == 93
+
+
+def test_a_body_counting_the_headlines_projects_keeps_the_count() -> None:
+    title = "全省开发区前三季度项目建设综述：投资总额突破1.2万亿元"
+    text = f"{title}\n截至9月底，全省开发区在建亿元以上项目2683个，计划总投资1.2万亿元。"
+    doc = clean_document(RawDocument("t", Path("t.txt"), text, "utf-8", title=title))
+    df = rows_of(doc)
+    assert list(df["amount_yuan"] / YI) == [12000]
+    assert df["measure"].iloc[0] == "aggregate" and df["project_count"].iloc[0] == 2683
 
 
 def test_a_phase_opening_the_clause_names_the_projects_phase() -> None:

@@ -1488,15 +1488,18 @@ def _another_fund(seen: dict, row: dict) -> bool:
 
 def _without_rounded_headline(rows: list[dict], headline_end: int) -> list[dict]:
     """Drop a headline's rounded figure (新签约项目总投资超260亿元) when the body states it
-    exactly (协议总投资261.5亿元): the same fact, not a second one. Within a tenth, same kind;
-    an equal figure is left to ``_finish``, which picks the row to keep."""
+    exactly (协议总投资261.5亿元): the same fact, not a second one. Within a tenth, or within
+    the headline's last significant digit (超百亿元 for 118.4亿元), same kind; an equal figure is
+    left to ``_finish``, which picks the row to keep."""
 
     def restated(head: dict) -> bool:
         kind = _KIND.get(head["measure"], head["measure"])
+        digits = str(round(head["amount_yuan"]))
+        reach = max(head["amount_yuan"] / 10, 10 ** (len(digits) - len(digits.rstrip("0"))))
         return any(
             row["sentence_start"] >= headline_end
             and _KIND.get(row["measure"], row["measure"]) == kind
-            and 0 < abs(row["amount_yuan"] - head["amount_yuan"]) <= head["amount_yuan"] / 10
+            and 0 < abs(row["amount_yuan"] - head["amount_yuan"]) <= reach
             for row in rows
         )
 
@@ -1526,8 +1529,11 @@ def _finish(rows: list[dict], headline_end: int = 0) -> list[dict]:
         # not a new fact, unless it names a different project
         restated = seen["sentence_start"] != row["sentence_start"]
         in_body = seen["sentence_start"] < headline_end <= row["sentence_start"]
-        # the body names the project, or sums a counted batch the headline gave an area for
-        fuller = row["_named"] or row["measure"] == "aggregate" and not _says_what(seen)
+        # the body names the project, or sums a counted batch the headline gave an area (or a
+        # period's projects, 前三季度项目) for
+        counts = row["project_count"] is not None and seen["project_count"] is None
+        batch = row["measure"] == "aggregate" and (counts or not _says_what(seen))
+        fuller = row["_named"] or batch
         if restated and (_names_in_full(seen, row) or in_body and fuller):
             # the body names what the headline put short: keep the body's row in its place
             kept[next(i for i, r in enumerate(kept) if r is seen)] = first[key] = row
