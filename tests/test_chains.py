@@ -285,6 +285,8 @@ def test_a_quoted_word_with_a_plus_names_a_chain_but_a_number_code_does_not():
         ("一批特色细分", ""),
         ("循环经济", "循环经济"),
         ("氢能链条沿", ""),
+        ("市医药健康", "医药健康"),  # the city's chain
+        ("省级新材料", "新材料"),
     ],
 )
 def test_chain_name_rules(raw, name):
@@ -414,6 +416,7 @@ def test_one_phrase_before_a_count_of_many_chains_names_none() -> None:
         ("从一家企业到一条链条。", []),
         ("招商局负责人拿出一张光伏产业链图谱。", ["光伏"]),
         ("企业问哪条产业链缺什么。", []),
+        ("当地产业链条将更加完整。", []),
     ],
 )
 def test_verbs_counts_and_quantifiers_are_not_chain_names(text, names) -> None:
@@ -478,6 +481,17 @@ def test_a_list_of_industries_before_plain_chain_projects_names_chains() -> None
     text = "基金首期规模5亿元，重点投向数字经济、新材料、氢能等产业链项目。"
     assert names_in(text) == ["数字经济", "新材料", "氢能"]
     assert names_in("高新区今年新签约储备产业链项目12个。") == []
+
+
+def test_a_list_before_qualified_chain_projects_names_chains() -> None:
+    text = "全市开发区将重点保障新能源、新材料、高端装备、光电等重点产业链项目用地。"
+    assert names_in(text) == ["新能源", "新材料", "高端装备", "光电"]
+
+
+def test_a_count_after_a_quoted_list_counts_its_items() -> None:
+    text = "大同经开区提出打造“风电装备、光伏、储能、氢能”四条新能源产业链。"
+    assert names_in(text) == ["风电装备", "光伏", "储能", "氢能"]
+    assert names_in("提出打造“风电装备、光伏、储能”四条新能源产业链。") == ["新能源"]
 
 
 def test_a_joint_inside_an_item_does_not_open_the_list() -> None:

@@ -97,7 +97,7 @@ _BOUNDARY = re.compile(
     "选定|摸清|拥有|具备|完整|齐全|较为|相对|唯一|涉及|进入|入选|纳入|列入|聚集|集聚|吸引|引领|"
     "牵引|推出|做精|做深|升级|转型|构成|组成|采用|新增|新建|续建|在建|开工|签约|储备|落户|入驻|"
     "今年|去年|明年|目前|当前|近年来|以来|年内|上半年|下半年|"
-    "安排|调度|设立|形容|描述|现有|这样|力争|举办|召开|串起|担任|拿着|拿出|找|全年|到|哪|一张|一幅|一份|以(?![及上下来外后前])|"
+    "安排|调度|设立|形容|描述|现有|这样|当地|力争|举办|召开|串起|担任|拿着|拿出|找|全年|到|哪|一张|一幅|一份|以(?![及上下来外后前])|"
     "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该区|本区|我区|全区|该|本|这|此|其中|其|"
     "各|每|让|使|部分|等(?!离子)"
 )
@@ -289,7 +289,9 @@ def _strip_place_prefix(s: str) -> str:
         head = s[:n]
         if len(s) - n >= 2 and (head in _PLACES or head.rstrip("省市") in _PLACES):
             return s[n:]
-    return s
+    # a lone 市/省 is the place's possessive (市医药健康产业链链长办公室), 省级 its level
+    lead = 2 if s[1:2] == "级" else 1
+    return s[lead:] if len(s) - lead >= 2 and s[0] in "省市" else s
 
 
 def _is_slogan(s: str) -> bool:
@@ -732,6 +734,24 @@ def _read_right(text: str, pos: int, count: int) -> list[_Item]:
     return items if len(spans) == count == len(items) else []
 
 
+def _quoted_list(text: str, start: int, end: int) -> tuple[list[_Item], int, str] | None:
+    """打造“A、B、C、D”四条新能源产业链: a count right after a closing quote counts the quoted
+    list, whose items name the chains when there are as many as it says."""
+    count_at = _COUNT.match(text, start, end)
+    if start == 0 or text[start - 1] != "”" or count_at is None or count_at.group(1):
+        return None
+    open_ = text.rfind("“", max(0, start - _MAX_LIST), start - 1)
+    count = _cn_number(count_at.group(2))
+    if open_ < 0 or count is None or count < 2:
+        return None
+    spans = _split_items(text, open_ + 1, start - 1, count)
+    items = [it for a, b in spans if (it := _item(text, a, b, counted=True))]
+    if len(spans) != count or len(items) != count:
+        return None
+    desc = max(count_at.end(), text.rfind("的", count_at.end(), end) + 1)
+    return items, count, text[desc:end].strip()
+
+
 def _last_etc(text: str, start: int, end: int) -> re.Match | None:
     """The last 等 in text[start:end] with words after it (A、B等新能源), not 等离子."""
     found = None
@@ -762,10 +782,11 @@ def listed_groups(text: str) -> list[_Group]:
     for m in _CHAIN_WORD.finditer(text):
         a = m.start()
         whole = a > 0 and text[a - 1] == "全"
+        listed_before = _strip_category(text[max(0, a - 8) : a])[0].endswith("等")
         if (work := _CHAIN_MODIFIES.match(text, m.end())) and not (
-            work["work"] == "项目" and not work["kind"] and text[a - 1 : a] == "等"
+            work["work"] == "项目" and not work["kind"] and listed_before
         ):
-            current = None  # 产业链项目: chain work, not a chain
+            current = None  # 产业链项目: chain work, not a chain (but A、B等重点产业链项目 lists)
             continue
         floor = max(current.end if current else 0, a - _MAX_LIST)
         start = _clause_start(text, a, floor)
@@ -773,6 +794,10 @@ def listed_groups(text: str) -> list[_Group]:
         if joint:
             start = joint.end()
         left = _quoted_left(text, a) if start == a else None
+        if quoted := _quoted_list(text, start, a - whole):
+            groups.append(_Group(*quoted, m.end()))
+            current = None
+            continue
         items, count, category, ok = _read_left(text, *(left or (start, a - whole)))
         if not items and count and (right := _read_right(text, m.end(), count)):
             groups.append(_Group(right, count, category, m.end()))
