@@ -110,7 +110,8 @@ _STOP_WORDS = _words(
     提质 扩容 盘活 激活 用好 抓好 管好 美化 亮化 绿化 同意 托管 并入 划入 归入 迁入 安排 在建 拟建
     实现 说起 谈起 提起 说到 谈到 不出 了解 驶出 驶入 驶离 运出 运往 迁出 迁入 搬出 搬入 走出 竞得
     拍得 摘得 争创 加上 离不开 投入 借助 避免 进出 我们 他们 咱们 年度 承担 激发 现辖 如今 现在
-    过去 此前 以往 当时 曾经 接入 满足 上半年 下半年 前三季度 距离 距 解决 协调 承建 届时 开展"""
+    过去 此前 以往 当时 曾经 接入 满足 上半年 下半年 前三季度 距离 距 解决 协调 承建 届时 开展
+    选择 选定"""
 )
 _KIND_WORD_RE = re.compile("|".join(KIND_WORDS_BY_LENGTH))
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
@@ -138,13 +139,14 @@ _DESIGNATION_OPENERS = ("国家", "全国", "全省", "全市", "省级", "市�
 # enclave; 某开发区标准化厂房园区: rented standard workshops)
 _DASHES = re.compile(r"[—–－\-→]")
 _PARK_TYPES = ("飞地", "厂房")
+_DETERMINERS = ("其他", "其它", "其余", "各", "所有")
 _OFFICE_ENDINGS = ("中心", "局", "厅", "部", "委", "院", "所", "处", "司", "会", "站", "校")
 _NUMERAL_MEASURE = re.compile(r"[0-9一二三四五六七八九十两几数百千万首]+[个大类家条批座项亿万]")
 _COMPANY = re.compile(r"有限公司|有限责任公司|股份|集团|公司")
 _COMPANY_ENDINGS = ("公司", "集团")
 # What may stand between a place and a plain 开发区 meaning the place's zones (see _is_collective)
 _COLLECTIVE_REST = re.compile(
-    r"(?:[两二三四五六七八九十几]?[市县区]|全[省市县区]|各|所有|多个|若干|部分|一些|大地)?"
+    r"(?:[两二三四五六七八九十几]?[市县区]|全[省市县区]|各|所有|多个|若干|部分|一些|大地|其他|其它|其余)?"
     r"(?:县域)?"  # 吕梁市县域开发区
     r"(?:[省市县区]级)?"  # 大同各县级开发区
     r"(?:\d{4}年|今年|去年|本年|全年|年度)?"
@@ -372,6 +374,8 @@ def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
     generic = _is_generic(head)
     if _NUMERAL_MEASURE.search(head) or generic and (not in_zone or head.endswith(_PARK_TYPES)):
         return "reject"
+    if head.endswith(_DETERMINERS):
+        return "reject"  # 晋中其他园区, 朔州各园区: the place's parks together, not one
     if head.endswith("进") and len(head) > 1:
         return "reject"  # 质量服务进园区: a campaign into the parks, not a park
     if _PHASE.fullmatch(head) or head.endswith("·") or len(_DASHES.findall(head)) >= 2:
