@@ -171,6 +171,7 @@ _PHASE = re.compile(r"[一二三四五六七八九0-9]期")
 # a quoted name holds no clause or list punctuation (“研发在农谷、转化在开发区” is a slogan)
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"\n、，,。；;：:！!？?]{2,25})[”」\"]")
 _ROAD_AFTER = re.compile(r"大道|大街|(?:路|街)(?:\d|[东西南北中]段|口|号)")
+_SITE_AFTER = re.compile(r"网(?:站|[^\u4e00-\u9fff]|$)")  # 山西开发区网: a website
 _FORMER_NAME = re.compile(
     r"(?P<open>[(（])(?:原名?|原称|前身为?)|原为|原名为?|前身为|前身是"
     r"|[。，,]?由原"  # 平遥经济技术开发区。由原平遥工业园区升级设立
@@ -252,8 +253,8 @@ def _is_anchor_context_ok(text: str, end: int, word: str) -> bool:
         return False
     if word.endswith("城") and nxt in ("区", "镇", "市", "县", "乡"):
         return False
-    if _ROAD_AFTER.match(text, end):  # 开发区大道188号: a road named after the zone
-        return False
+    if _ROAD_AFTER.match(text, end) or _SITE_AFTER.match(text, end):
+        return False  # 开发区大道188号, 开发区网: a road or a website named after the zone
     # 产业园 of 产业园区, 加工园 of 加工园中园
     return not (word.endswith("园") and (nxt == "区" or text.startswith("中园", end)))
 
