@@ -15,6 +15,7 @@ from pathlib import Path
 import nbformat
 import openpyxl
 import pandas as pd
+import pyarrow
 import pytest
 
 from devzones import cli, report, views
@@ -272,7 +273,10 @@ def test_a_runs_streamed_tables_read_back_as_extracted_in_memory(seeds_dir, tmp_
     found = report.load_tables(corpus)
     assert found.errors  # the unreadable file is skipped, and must be reported as such
     report.extract_run_tables(corpus, tmp_path / "tables", jobs=2)
+    pool = pyarrow.default_memory_pool().backend_name
     back = report.read_tables(tmp_path / "tables")
+    # the tables are decoded with the system's allocator; the kernel's own stays as it was
+    assert pyarrow.default_memory_pool().backend_name == pool
     assert [name for name, _ in back.items()] == [name for name, _ in found.items()]
     for name, df in found.items():
         pd.testing.assert_frame_equal(back[name], df, check_exact=True)

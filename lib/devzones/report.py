@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.parquet as pq
 from pandas.api.types import is_numeric_dtype
 
@@ -222,7 +223,14 @@ def _read_frame(path: Path, only: Sequence[str] | None = None) -> pd.DataFrame:
     pandas' string dtype."""
     schema = pq.read_schema(path)
     names = [c for c in schema.names if only is None or c in only]
-    df = pd.read_parquet(path, columns=names)
+    # Arrow's default allocator (mimalloc) keeps the scratch memory of decoding a table's many
+    # row groups (one per written batch), as much again as the table; the system's hands it back
+    default = pa.default_memory_pool()
+    pa.set_memory_pool(pa.system_memory_pool())
+    try:
+        df = pd.read_parquet(path, columns=names)
+    finally:
+        pa.set_memory_pool(default)
     written = schema.pandas_metadata or {}
     for column in written.get("columns", []):
         name = column["name"]
