@@ -229,6 +229,8 @@ def test_deterministic(seed_docs) -> None:
         ("年内计划完成投资", "annual_plan"),
         ("计划投资", "total"),
         ("累计完成投资", "completed"),
+        ("累计完成项目投资", "completed"),
+        ("完成开发区投资", "completed"),
         ("设立产业投资基金", "fund"),
         ("达产后年产值", "output_value"),
         ("地区生产总值", investment.SKIP),
@@ -603,6 +605,34 @@ def test_a_headline_rounding_a_body_figure_is_not_a_second_fact(head, body, kept
     # one fact: the body's, which counts the batch (and is exact when the headline rounds)
     assert list(df["amount_yuan"] / YI) == [kept]
     assert df["start"].iloc[0] > len(title) and df["project_count"].iloc[0] == 93
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("上半年，开发区共签约项目19个，签约总额163亿元，其中超10亿元项目5个。", [163]),
+        ("全省开发区将推动新签约项目尽快开工，确保全年完成开发区投资3200亿元以上。", [3200]),
+    ],
+)
+def test_size_classes_are_no_figure_and_a_years_aim_is_its_plan(text, kept) -> None:
+    df = rows_of(doc_of(text))
+    assert list(df["amount_yuan"] / YI) == kept
+    if "确保" in text:
+        assert df["measure"].iloc[0] == "annual_plan"
+
+
+def test_firms_signing_together_make_a_batch_of_what_they_sign() -> None:
+    df = rows_of(
+        doc_of(
+            "龙门经开区与甲乙数据科技有限公司、丙丁算力服务有限公司等5家企业集中签约数据中心"
+            "及算力配套项目，签约总金额达218亿元。龙门经开区与两家企业签订了沙河光伏项目合作协议，"
+            "总投资20亿元。"
+        )
+    )
+    batch, single = row_at(df, 218), row_at(df, 20)
+    assert batch["measure"] == "aggregate" and batch["project_count"] == 5
+    assert batch["project"] == "5家企业集中签约数据中心及算力配套项目"
+    assert single["measure"] == "total" and single["project"] == "沙河光伏项目"
 
 
 def test_a_body_counting_the_headlines_projects_keeps_the_count() -> None:

@@ -87,7 +87,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
         "annual_plan",
     ),
     (
-        rf"(?:累计|全年|年内|已)?完成{_INVEST_KIND}?投资|{_INVEST_KIND}?投资完成|到位资金|累计投资"
+        rf"(?:累计|全年|年内|已)?完成(?:开发区|园区|项目)?{_INVEST_KIND}?投资|{_INVEST_KIND}?投资完成|到位资金|累计投资"
         r"|(?:累计|已)(?:完成)?投入(?:资金)?",
         "completed",
     ),
@@ -241,6 +241,8 @@ _MOTTO = re.compile(r"(?:建设)?为(?:中心|王|抓手|引领|主线|核心|�
 _FIRM_ANAPHOR = re.compile(r"(?:该|这家|此|其)(?:公司|企业|集团)")
 _INTRODUCES = re.compile(r"分别为|分别是|即|包括")
 _LOWER_BOUNDS = ("超过", "达到", "不低于", "不少于", "高于")
+_OVER = ("超", "超过", "逾", "过", "高于", "不低于", "不少于")
+_COUNTED_CLASS = re.compile(r"的?(?:项目|企业)[0-9一二三四五六七八九十]+[个家]")
 _LEVERAGE = re.compile(r"撬动|带动(?:社会|民间|企业)")
 _AIM = re.compile(r"力争|确保|争取|预计|目标")
 _CORRECTION = re.compile(r"应为|应是|应更正为|更正为|有误")
@@ -507,8 +509,15 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
         if (cue := _MEASURE_RE.search(text, m.end(), c1)) is not None:
             c1 = cue.start()  # 30个招商引资项目 总投资额…: the label stops at the money cue
         firms = m["c"] or m["d"]
-        if firms and any(c.kind == "project" and m.end() <= c.start < c1 for c in found):
+        massed = text.find("集中", m.end(), c1) >= 0  # 与5家企业集中签约X项目: one each
+        if (
+            firms
+            and not massed
+            and any(c.kind == "project" and m.end() <= c.start < c1 for c in found)
+        ):
             continue  # 与两家企业签订了X项目合作协议: the partners of one named project
+        if firms and massed:  # the firms are listed before their count; the batch is what
+            c0 = m.start("c" if m["c"] else "d")  # they sign
         label = _ASIDE.sub("", text[c0:c1]).strip()
         if is_generic(_COUNT_WORDS.sub("", label)) and c0 > lo:
             # 第二批重点项目集中开工，共开工项目16个: the clause before says which batch
@@ -963,6 +972,8 @@ def _classify(text: str, amount: Amount, lo: int, prev: str | None) -> str | Non
         # 投资10亿元以上的项目, 其中10亿元以上项目9个, 对投资超过5亿元的新建项目(给予…): a
         # size class or a condition, not a figure
         return SKIP
+    if amount.qualifier in _OVER and _COUNTED_CLASS.match(text, amount.end):
+        return SKIP  # 其中超10亿元项目5个: how many projects reach a size, not a figure
     if _EACH_RE.search(text, max(lo, amount.start - 4), amount.start):
         return SKIP  # 10个开发区签约总投资均超过100亿元: what each reaches, not a sum
     if amount.is_range and text.startswith("不等", amount.end):
