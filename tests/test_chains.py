@@ -417,6 +417,7 @@ def test_one_phrase_before_a_count_of_many_chains_names_none() -> None:
         ("招商局负责人拿出一张光伏产业链图谱。", ["光伏"]),
         ("企业问哪条产业链缺什么。", []),
         ("当地产业链条将更加完整。", []),
+        ("基本实现了“不出园区配齐产业链”。", []),
     ],
 )
 def test_verbs_counts_and_quantifiers_are_not_chain_names(text, names) -> None:

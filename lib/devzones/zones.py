@@ -141,7 +141,8 @@ _DASHES = re.compile(r"[—–－\-→]")
 _PARK_TYPES = ("飞地", "厂房")
 _DETERMINERS = ("其他", "其它", "其余", "各", "所有")
 _OFFICE_ENDINGS = ("中心", "局", "厅", "部", "委", "院", "所", "处", "司", "会", "站", "校")
-_NUMERAL_MEASURE = re.compile(r"[0-9一二三四五六七八九十两几数百千万首]+[个大类家条批座项亿万]")
+_FACILITY_CENTRES = ("数据中心", "算力中心")  # 秦家山数据中心园区: a park of data centres
+_NUMERAL_MEASURE = re.compile(r"[0-9一二三四五六七八九十两几数百千万首多]+[个大类家条批座项亿万]")
 _COMPANY = re.compile(r"有限公司|有限责任公司|股份|集团|公司")
 _COMPANY_ENDINGS = ("公司", "集团")
 # What may stand between a place and a plain 开发区 meaning the place's zones (see _is_collective)
@@ -154,7 +155,9 @@ _COLLECTIVE_REST = re.compile(
 )
 # A park name followed by 项目 and money in the same sentence names an investment project.
 # (某产业园（一期）项目, 某产业园扩建项目: a phase or a building verb may stand before 项目)
-_PROJECT_WORD = r"(?:[(（][一二三四五六七八九0-9]期[)）])?(?:建设|扩建|新建|续建|改扩建|技改)?项目"
+_PROJECT_WORD = (
+    r"(?:[(（][一二三四五六七八九0-9]期[)）])?(?:建设|扩建|新建|续建|改扩建|技改|运营)?项目"
+)
 # … or with its investment in brackets right after it (推进某产业园（总投资35亿元）)
 _FUNDED_PROJECT = re.compile(
     "(?:"
@@ -383,7 +386,8 @@ def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
         # 一期园区: a phase of a park named before; 经济·园区: a page section; 众创空间—孵化器—
         # 加速器—产业园: the steps of a sequence
         return "reject"
-    if head.startswith(_DESIGNATION_OPENERS) or head.endswith(_OFFICE_ENDINGS):
+    office = head.endswith(_OFFICE_ENDINGS) and not head.endswith(_FACILITY_CENTRES)
+    if head.startswith(_DESIGNATION_OPENERS) or office:
         return "reject"
     if _token(word) == "开发区" and (not _names_a_place(head) or _is_collective(head)):
         return "reject"  # a plain 开发区 is named after its place (风陵渡开发区)
