@@ -418,6 +418,8 @@ def test_one_phrase_before_a_count_of_many_chains_names_none() -> None:
         ("企业问哪条产业链缺什么。", []),
         ("当地产业链条将更加完整。", []),
         ("基本实现了“不出园区配齐产业链”。", []),
+        ("对上述产业链关键环节项目给予贴息，推动整条产业链和更多产业链升级。", []),
+        ("构建信创、光伏等9条制造业产业链，为制造业产业链提供服务。", ["信创", "光伏"]),
     ],
 )
 def test_verbs_counts_and_quantifiers_are_not_chain_names(text, names) -> None:
@@ -503,6 +505,8 @@ def test_a_joint_inside_an_item_does_not_open_the_list() -> None:
 def test_a_staged_chain_takes_the_industry_that_is_its_subject() -> None:
     df = chains.extract(doc_of("钢铁产业沿着“铁矿石—生铁—粗钢—特钢棒线材”方向延伸。"))
     assert staged(df) == [("钢铁", ["铁矿石", "生铁", "粗钢", "特钢棒线材"])]
+    df = chains.extract(doc_of("产业园将分三期建成“固废收储—分选加工—建材生产”产业链。"))
+    assert staged(df) == [("", ["固废收储", "分选加工", "建材生产"])]  # 建成: a verb
 
 
 @pytest.mark.parametrize(
