@@ -111,7 +111,7 @@ _STOP_WORDS = _words(
     实现 说起 谈起 提起 说到 谈到 不出 了解 驶出 驶入 驶离 运出 运往 迁出 迁入 搬出 搬入 走出 竞得
     拍得 摘得 争创 加上 离不开 投入 借助 避免 进出 我们 他们 咱们 年度 承担 激发 现辖 如今 现在
     过去 此前 以往 当时 曾经 接入 满足 上半年 下半年 前三季度 距离 距 解决 协调 承建 届时 开展
-    选择 选定 直达 到达 访 看待 如何 您"""
+    选择 选定 直达 到达 访 看待 如何 您 引入"""
 )
 _KIND_WORD_RE = re.compile("|".join(KIND_WORDS_BY_LENGTH))
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
@@ -147,7 +147,7 @@ _COMPANY = re.compile(r"有限公司|有限责任公司|股份|集团|公司")
 _COMPANY_ENDINGS = ("公司", "集团")
 # What may stand between a place and a plain 开发区 meaning the place's zones (see _is_collective)
 _COLLECTIVE_REST = re.compile(
-    r"(?:[两二三四五六七八九十几]?[市县区]|全[省市县区]|各|所有|多个|若干|部分|一些|大地|其他|其它|其余)?"
+    r"(?:[两二三四五六七八九十几]?[市县区地]|全[省市县区]|各|所有|多个|若干|部分|一些|大地|其他|其它|其余)?"
     r"(?:县域)?"  # 吕梁市县域开发区
     r"(?:[省市县区]级)?"  # 大同各县级开发区
     r"(?:\d{4}年|今年|去年|本年|全年|年度)?"
@@ -407,7 +407,7 @@ def _is_collective(head: str) -> bool:
     place = next((head[:n] for n in range(len(head), 1, -1) if is_place(head[:n])), "")
     rest = head[len(place) :]
     if not rest:
-        return place[:-1] in cities() and place.endswith("市") or place == "山西省"
+        return place[:-1] in cities() and place.endswith("市") or place in ("山西", "山西省")
     return bool(_COLLECTIVE_REST.fullmatch(rest))
 
 
@@ -624,8 +624,8 @@ def _quoted_head_names(head: str) -> bool:
     """A quoted zone name's head names something: not only scope words, kind words and symbols
     (“综保区+开发区”), and not a verb (“不出园区”: without leaving the park), unless it opens
     with a place."""
-    if _is_generic(head) or not _CJK.search(_KIND_WORD_RE.sub("", head)):
-        return False
+    if _is_generic(head) or not _CJK.search(_KIND_WORD_RE.sub("", head)) or "+" in head:
+        return False  # (“链长+链主+专班+基金+园区”: a policy's parts, joined)
     return _names_a_place(head) or not any(head.startswith(w) for w in _STOP_WORDS)
 
 
