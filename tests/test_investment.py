@@ -227,6 +227,7 @@ def test_deterministic(seed_docs) -> None:
         ("年度计划投资", "annual_plan"),
         ("年度计划完成投资", "annual_plan"),
         ("年内计划完成投资", "annual_plan"),
+        ("计划年内完成投资", "annual_plan"),
         ("计划投资", "total"),
         ("累计完成投资", "completed"),
         ("累计完成项目投资", "completed"),
@@ -633,6 +634,17 @@ def test_firms_signing_together_make_a_batch_of_what_they_sign() -> None:
     assert batch["measure"] == "aggregate" and batch["project_count"] == 5
     assert batch["project"] == "5家企业集中签约数据中心及算力配套项目"
     assert single["measure"] == "total" and single["project"] == "沙河光伏项目"
+
+
+def test_a_parks_phase_of_standard_workshops_opening_a_clause_names_the_figure() -> None:
+    df = rows_of(
+        doc_of(
+            "龙门经开区全年新引进项目27个，签约金额146亿元。沙河生物医药产业园一期标准化厂房"
+            "18万平方米全部竣工，总投资9.8亿元，已入驻企业16家。"
+        )
+    )
+    assert row_at(df, 9.8)["project"] == "沙河生物医药产业园一期标准化厂房"
+    assert row_at(df, 9.8)["measure"] == "total"
 
 
 def test_a_body_counting_the_headlines_projects_keeps_the_count() -> None:

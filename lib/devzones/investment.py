@@ -83,7 +83,7 @@ _INVEST_KIND = r"(?:固定资产|基础设施|工业|技改|技术改造|民间|
 MEASURE_CUES: list[tuple[str, str]] = [
     (
         r"(?:年度|全年|年内|当年|年)计划(?:完成)?(?:固定资产)?投资|年度投资计划"
-        r"|计划完成(?:固定资产)?投资",
+        r"|计划(?:年内|全年|今年|当年)?完成(?:固定资产)?投资",
         "annual_plan",
     ),
     (
@@ -231,7 +231,8 @@ _WORKS_END = re.compile(
 _ZONE_JOINERS = {"、", "和", "及", "与", "以及"}  # between zones a 分别 list gives figures to
 _FACILITIES = ("中心", "平台", "装置")
 _OPENER = re.compile(
-    rf"工程(?!项目)|{'|'.join(_FACILITIES)}|(?:产业园|园区|园|厂房)[一二三四五六七八九十]期"
+    rf"工程(?!项目)|{'|'.join(_FACILITIES)}"
+    r"|(?:产业园|园区|园|厂房)[一二三四五六七八九十]期(?:标准化厂房|厂房)?"
 )
 _BARE_PARK_PHASE = re.compile(r"(?:园区|产业园|园)(?P<phase>[一二三四五六七八九十]期)")
 _PHASE_OPEN = re.compile(
@@ -246,7 +247,10 @@ _COUNTED_CLASS = re.compile(r"的?(?:项目|企业)[0-9一二三四五六七八�
 _LEVERAGE = re.compile(r"撬动|带动(?:社会|民间|企业)")
 _AIM = re.compile(r"力争|确保|争取|预计|目标")
 _CORRECTION = re.compile(r"应为|应是|应更正为|更正为|有误")
-_WHEN = re.compile(r"(?:近日|日前|近期|目前|现已|已经|已|正在|正式|顺利|全面)*")
+# (X产业园一期标准化厂房18万平方米全部竣工: the size, then the time and the status)
+_WHEN = re.compile(
+    r"(?:[0-9.]+万?(?:平方米|亩))?(?:近日|日前|近期|目前|现已|已经|已|正在|正式|顺利|全面|全部)*"
+)
 _JOINED_ITEM = re.compile(r"项目(?:和|及|与|、)")
 _JOINER = re.compile(r"以及|和|及|与|、")
 # 是 that names or enumerates what follows (最大的是, 重点是, 分别是, 一是, 其二是)
