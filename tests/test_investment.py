@@ -647,6 +647,17 @@ def test_a_parks_phase_of_standard_workshops_opening_a_clause_names_the_figure()
     assert row_at(df, 9.8)["measure"] == "total"
 
 
+def test_a_count_with_one_figure_each_lists_single_projects() -> None:
+    df = rows_of(
+        doc_of(
+            "签约项目8个，总投资48.5亿元，另有3个小型配套项目投资额分别为5600万元、4200万元和"
+            "2800万元。甲区、乙区分别签约项目20个和30个，总投资分别为100亿元和150亿元。"
+        )
+    )
+    assert list(df["measure"]) == ["aggregate", "total", "total", "total"] + ["aggregate"] * 2
+    assert df["project_count"].iloc[1:4].isna().all()
+
+
 def test_a_body_counting_the_headlines_projects_keeps_the_count() -> None:
     title = "全省开发区前三季度项目建设综述：投资总额突破1.2万亿元"
     text = f"{title}\n截至9月底，全省开发区在建亿元以上项目2683个，计划总投资1.2万亿元。"

@@ -1198,6 +1198,9 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
                 owner.project is None or _not_expected_output(text, amount, s0)
             ):
                 continue
+            # 3个配套项目投资额分别为5600万元、4200万元和2800万元: one figure per project
+            if owner.batch and owner.count == len(_listed_figures(text, amount, amounts, s0)):
+                owner = replace(owner, count=None, batch=False)
             if owner.batch and measure == "total":
                 measure = "aggregate"
             if measure == "fund":

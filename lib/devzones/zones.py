@@ -130,7 +130,7 @@ _GENERIC = _words(
     沿海 沿黄 周边 省内 省外 国内 国外 境外 海外 以上 以下 上 下 内 外 前 后 一流 全部 更多 零碳
     近零碳 循环 循环化 化工 智能 智能化 数字化 信息化 平安 美丽 安全 文明 示范性 生态化 节约型
     花园式 飞地 重要 主要 骨干 龙头 标杆 样板 合规 成熟 隔壁 附近 邻近 当地 本地 外地 县域 市域
-    承载 跨省 跨市 跨区域"""
+    承载 跨省 跨市 跨区域 创新型"""
 )
 _LOCAL_DETERMINERS = tuple(a + b for a in "我本该" for b in "省市县区")
 # A head opening with a level or scope word names a designation, not a zone (省级…示范区).
