@@ -769,9 +769,13 @@ def test_a_project_described_with_wei_keeps_its_name() -> None:
     assert (row["project"], row["measure"]) == ("沙河北斗产业基地项目", "total")
 
 
-def test_a_firm_referred_back_to_is_not_part_of_the_project_name() -> None:
+def test_a_firm_referred_back_to_is_not_part_of_the_project_name_but_its_company() -> None:
     doc = doc_of("山西晶朔新能源有限公司入驻龙门经开区。该公司年产10GW电池片项目总投资48亿元。")
-    assert row_at(rows_of(doc), 48)["project"] == "年产10GW电池片项目"
+    row = row_at(rows_of(doc), 48)
+    assert (row["project"], row["company"]) == ("年产10GW电池片项目", "山西晶朔新能源有限公司")
+    doc = doc_of("龙门经开区引进山西华阳新材料有限公司。该公司投资12亿元建设年产5000吨碳纤维项目。")
+    row = row_at(rows_of(doc), 12)
+    assert (row["project"], row["company"]) == ("年产5000吨碳纤维项目", "山西华阳新材料有限公司")
 
 
 def test_a_fund_for_project_construction_is_a_fund() -> None:

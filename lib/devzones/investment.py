@@ -192,9 +192,10 @@ _NP_STOP_WORDS = (
     "包括",
 )
 _NP_STOP_RE = re.compile(f"[{re.escape(_NP_STOP_CHARS)}]|{'|'.join(_NP_STOP_WORDS)}")
-# Company names hold words such as 建设 and 投资 (山西建设投资集团), so fewer words end them.
+# Company names hold words such as 建设 and 投资 (山西建设投资集团), so fewer words end them;
+# a firm brought in is named after 引进 (经开区引进X有限公司)
 _COMPANY_STOP_RE = re.compile(
-    f"[{re.escape(_NP_STOP_CHARS)}]|"
+    f"[{re.escape(_NP_STOP_CHARS)}]|引进|引入|"
     + "|".join(w for w in _NP_STOP_WORDS if w not in {"建设", "新建", "打造", "投资", "建成"})
 )
 # Words that say nothing about which project is meant; a name made only of them is not a name.
@@ -240,6 +241,7 @@ _PHASE_OPEN = re.compile(
 )
 _MOTTO = re.compile(r"(?:建设)?为(?:中心|王|抓手|引领|主线|核心|导向|支撑|牵引)")
 _FIRM_ANAPHOR = re.compile(r"(?:该|这家|此|其)(?:公司|企业|集团)")
+_FIRM_REACH = 300  # how far back 该公司 looks for the firm it names (two or three sentences)
 _INTRODUCES = re.compile(r"分别为|分别是|即|包括")
 _LOWER_BOUNDS = ("超过", "达到", "不低于", "不少于", "高于")
 _OVER = ("超", "超过", "逾", "过", "高于", "不低于", "不少于")
@@ -645,12 +647,17 @@ def _built_after(text: str, end: int, hi: int) -> tuple[int, str] | None:
 
 
 def _companies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
-    """(start, name) of the companies in ``text[lo:hi]``: …有限公司/集团, or X in 由X投资."""
+    """(start, name) of the companies in ``text[lo:hi]``: …有限公司/集团, or X in 由X投资; a
+    firm referred back to (该公司) is the one named last before it."""
     found = []
     for m in _COMPANY_RE.finditer(text, lo, hi):
         start = _np_start(text, m.start(), lo, limit=24, stops=_COMPANY_STOP_RE)
         if m.start() - start >= 2:
             found.append((start, text[start : m.end()]))
+        elif _FIRM_ANAPHOR.fullmatch(text, start, m.end()) and (
+            firm := _antecedent_firm(text, start)
+        ):
+            found.append((start, firm))
     named = [(m.start(1), m[1]) for m in _BY_COMPANY.finditer(text, lo, hi)]
     for m in _INVEST_VERB.finditer(
         text, lo, hi
@@ -662,6 +669,17 @@ def _companies(text: str, lo: int, hi: int) -> list[tuple[int, str]]:
         if not any(s <= start < s + len(n) for s, n in found) and not _NOT_A_FIRM.search(name):
             found.append((start, name))
     return sorted(found)
+
+
+def _antecedent_firm(text: str, pos: int) -> str | None:
+    """The company named last before ``pos`` (within ``_FIRM_REACH`` characters), which 该公司
+    at ``pos`` refers to."""
+    lo = max(0, pos - _FIRM_REACH)
+    for m in reversed(list(_COMPANY_RE.finditer(text, lo, pos))):
+        start = _np_start(text, m.start(), lo, limit=24, stops=_COMPANY_STOP_RE)
+        if m.start() - start >= 2:
+            return text[start : m.end()]
+    return None
 
 
 def _paragraph_start(text: str, pos: int) -> int:
