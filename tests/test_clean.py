@@ -222,6 +222,11 @@ def test_prose_not_furniture(text: str) -> None:
         ("正文,完。(新华社记者 张三 摄)", "正文,完。"),
         ("山西老字号企业亮相\n正文。", "山西老字号企业亮相\n正文。"),
         ("编辑部门的工作很重要。", "编辑部门的工作很重要。"),
+        # bylines, with the dateline that opens the line
+        ("大同新闻网讯（记者 张文博）产业链是骨架。", "产业链是骨架。"),
+        ("新华社太原3月5日电（记者 王明 通讯员 李四）园区加快发展。", "园区加快发展。"),
+        ("持续汇聚发展动力。(记者曹婷婷)", "持续汇聚发展动力。"),
+        ("记者（左一）在现场采访。", "记者（左一）在现场采访。"),
     ],
 )
 def test_page_tools_and_credits(text: str, expected: str) -> None:

@@ -285,6 +285,13 @@ _EDITOR_WORDS = "责任编辑|责编|编辑|校对|审核|审校|编审|值班�
 _EDITOR = re.compile(rf"[(（【\[]\s*(?:{_EDITOR_WORDS})[:：\s][^()（）【】\[\]\n]{{1,30}}[)）】\]]")
 _EDITOR_LINE = re.compile(rf"(?:{_EDITOR_WORDS})\s*[:：]")
 _PHOTO_IN_PARENS = re.compile(r"[(（][^()（）\n]{0,24}[^()（）\n拍]摄影?\s*[)）]")
+# a byline in brackets, with the dateline before it when it opens a line: 大同新闻网讯（记者
+# 张文博 通讯员 李明）产业链是…, 新华社太原3月5日电（记者 王明）
+_BYLINE = re.compile(
+    r"(?:^[ \t\u3000]*[^\s，。,;；：:\n]{1,20}?[讯电][ \t\u3000]*)?"
+    r"[(（]\s*(?:本报)?(?:特约)?(?:记者|通讯员|实习生)[^()（）\n]{1,40}[)）]",
+    re.M,
+)
 _SENTENCE_BREAK = re.compile(r"[。！？!?]")
 _CSS_TOKEN = re.compile(r"[a-z][a-z0-9]*(?:[-_][a-z0-9]+)+")
 _NUMBERS_ONLY = re.compile(r"[\s/:.\-]*\d[\d\s/:.\-]*")
@@ -369,7 +376,7 @@ def _photo_credit_span(text: str, start: int, line: str) -> Span | None:
 
 def _inline_furniture_spans(text: str) -> list[Span]:
     spans: list[Span] = []
-    for regex in (_URL, _MARKDOWN_IMAGE, _EDITOR, _PHOTO_IN_PARENS):
+    for regex in (_URL, _MARKDOWN_IMAGE, _EDITOR, _PHOTO_IN_PARENS, _BYLINE):
         spans.extend(m.span() for m in regex.finditer(text))
     return sorted(spans)
 

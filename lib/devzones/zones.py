@@ -295,6 +295,7 @@ def _place_paren_before(text: str, i: int) -> int | None:
 def _rule_start(text: str, kind_start: int) -> tuple[int, int | None, bool]:
     """Walk left from the kind word to the name's start: (start, parent_end, too_long)."""
     i = kind_start
+    after_place = False  # the step before took a place name
     while i > 0:
         if kind_start - i >= _MAX_HEAD:
             return i, None, True
@@ -318,9 +319,19 @@ def _rule_start(text: str, kind_start: int) -> tuple[int, int | None, bool]:
         place = _place_ending_at(text, i)
         if place:  # a place name is part of the name even if it holds a stop word (和顺, 大同)
             i -= place
+            after_place = True
             continue
         if _stop_word_ending_at(text, i):
+            # 建设有机旱作…园: a stop word (设有) that overlaps one ending before it (建设) is
+            # a misreading, and the name starts after the earlier one; before a place the
+            # later one stands (整合并入阳泉…)
+            two = i >= 2 and text[i - 2 : i] in _STOP_WORDS and not after_place
+            overlap = two and any(
+                text[i - 1 - n : i - 1] in _STOP_WORDS for n in _STOP_LENGTHS if 2 <= n < i
+            )
+            i -= overlap
             break
+        after_place = False
         i -= 1
     return _after_dots(text, i, kind_start), None, False
 
@@ -626,6 +637,8 @@ def _quoted_head_names(head: str) -> bool:
     with a place."""
     if _is_generic(head) or not _CJK.search(_KIND_WORD_RE.sub("", head)) or "+" in head:
         return False  # (“链长+链主+专班+基金+园区”: a policy's parts, joined)
+    if head.endswith("进"):
+        return False  # “质量服务进园区”: a campaign into the parks
     return _names_a_place(head) or not any(head.startswith(w) for w in _STOP_WORDS)
 
 
