@@ -436,7 +436,9 @@ def _names_a_company(text: str, start: int, end: int) -> bool:
         if text[right] in _STOP_WORDS:
             break
         right += 1
-    if _COMPANY.search(text[end:right]) or text.startswith("有限", right):
+    # (a firm named with its own place after the zone is in the zone: 保德经济开发区山西保新…公司)
+    own_place = any(is_place(text[end : end + n]) for n in (2, 3, 4))
+    if not own_place and (_COMPANY.search(text[end:right]) or text.startswith("有限", right)):
         return True
     left = re.sub(r"[“\"「][^“”\"「」]{1,8}[”\"」]$", "", text[max(0, start - 14) : start])
     return left.endswith(_COMPANY_ENDINGS)
