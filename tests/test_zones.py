@@ -440,6 +440,7 @@ def test_a_renamed_zone_keeps_its_old_name_as_an_alias(text) -> None:
         ),
         ("游客可乘坐高铁到达龙门西站，再换乘旅游专线直达园区。", []),
         ("龙门有色金属产业园新入驻企业3家。", ["龙门有色金属产业园"]),
+        ("数字经济产业园新入驻企业19家，各地建设智慧园区。", ["数字经济产业园"]),
         ("龙门经开区现辖宏道园区、河边园区两个园区。", ["龙门经开区", "宏道园区", "河边园区"]),
         ("龙门日报 第3版 经济·园区\n沙河工业园区新入驻企业9家。", ["沙河工业园区"]),
         # an enclave park is an arrangement, not a name, even right after its zone

@@ -132,6 +132,7 @@ _GENERIC = _words(
     花园式 飞地 重要 主要 骨干 龙头 标杆 样板 合规 成熟 隔壁 附近 邻近 当地 本地 外地 县域 市域
     承载 跨省 跨市 跨区域 创新型"""
 )
+_INDUSTRY_OF_GENERIC_WORDS = ("数字经济",)  # 数字经济产业园: a park of the digital economy
 _LOCAL_DETERMINERS = tuple(a + b for a in "我本该" for b in "省市县区")
 # A head opening with a level or scope word names a designation, not a zone (省级…示范区).
 _DESIGNATION_OPENERS = ("国家", "全国", "全省", "全市", "省级", "市级", "县级", "各")
@@ -367,7 +368,10 @@ def _trusted_start(ctx: _Context, end: int) -> int | None:
 
 
 def _is_generic(head: str) -> bool:
-    """True when the head is only scope, level and quality words (全省, 省级, 特色, 专业化)."""
+    """True when the head is only scope, level and quality words (全省, 省级, 特色, 专业化); an
+    industry spelt with them (数字经济) is not."""
+    if any(w in head for w in _INDUSTRY_OF_GENERIC_WORDS):
+        return False
     i = 0
     while i < len(head):
         for n in range(min(5, len(head) - i), 0, -1):
