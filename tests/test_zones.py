@@ -145,6 +145,15 @@ def test_bare_short_form_takes_the_zone_named_before(resolved):
     assert set(bare["antecedent"]) == {"晋中国家农高区"}
 
 
+def test_bare_word_after_a_long_unlisted_name_takes_it():
+    # A name with a long head that the gazetteer lacks, then the bare kind word: once an
+    # IndexError that lost the whole article.
+    text = "运城空港经济开发区今年新签约项目12个。经开区将继续招商。"
+    m = zones.find_mentions(_text_doc(text))
+    assert list(m["surface"]) == ["运城空港经济开发区", "经开区"]
+    assert list(m["antecedent"]) == ["", "运城空港经济开发区"]
+
+
 def test_declared_short_name_is_an_alias():
     text = "太忻一体化经济区(简称“太忻经济区”)今年开工项目。太忻经济区将打造七大产业集群。"
     m = zones.find_mentions(_text_doc(text))

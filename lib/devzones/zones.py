@@ -559,7 +559,7 @@ def _abbreviates(short: str, long: str) -> bool:
     of 甲市乙县合作产业园, two places cut to a character each)."""
     s_head, s_word = split_kind(short)
     l_head, l_word = split_kind(long)
-    if not s_word or _token(s_word) != _token(l_word) or len(s_head) < 2 or s_head == l_head:
+    if not s_word or _token(s_word) != _token(l_word) or not 2 <= len(s_head) < len(l_head):
         return False
     if l_head.endswith(s_head):
         return True
