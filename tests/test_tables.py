@@ -6,13 +6,18 @@ from __future__ import annotations
 import shutil
 import sys
 import time
+from functools import cache
 from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from devzones import chains, tables, zones
 from devzones.cache import ResultCache
+from devzones.clean import clean_document
+from devzones.corpus import parse_document
 from devzones.frames import schema
 
 CONTRACT_TABLES = ("documents", "zones", "zone_mentions", "investments", "chains")
@@ -404,3 +409,39 @@ def test_only_the_newest_runs_are_kept(
     assert len(list(private_cache.rglob("runs/*/run.json"))) == 2
     warm, _ = tables.extract_to(corpus, tmp_path / "again")
     assert warm.cached == 10 and output(tmp_path / "again") == output(tmp_path / "out2")
+
+
+# --- robustness: any cut, splice and insertion of seed text extracts, and rows point into it ---
+
+SEEDS = Path(__file__).resolve().parents[1] / "seeds"
+PIECES = ("开发区", "经开区", "产业园", "亿元", "万元", "—", "、", "“", "”", "（", "）", "项目")
+PIECES += ("分别", "一期", "产业链", "\n", "。", "总投资", "该公司", "原", "等", "更名为")
+PIECES += ("（以下简称“开发区”）", "12个", "1.5")
+
+
+@cache
+def _seed_texts() -> tuple[str, ...]:
+    docs, _ = tables.load_documents(SEEDS)
+    return tuple(d.text for d in docs)
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.data())
+def test_any_splice_of_the_seeds_extracts_with_rows_inside_the_text(data) -> None:
+    texts = _seed_texts()
+    head, tail = data.draw(st.sampled_from(texts)), data.draw(st.sampled_from(texts))
+    text = (
+        head[: data.draw(st.integers(0, len(head)))] + tail[data.draw(st.integers(0, len(tail))) :]
+    )
+    for at, piece in data.draw(st.lists(st.tuples(st.floats(0, 1), st.sampled_from(PIECES)))):
+        cut = int(at * len(text))
+        text = text[:cut] + piece + text[cut:]
+    doc = clean_document(parse_document("t", Path("t.txt"), text, "utf-8"))
+    result = tables.document_result(doc)  # raising here is the failure this test looks for
+    for name, rows in result.rows.items():
+        columns = tables.schemas()[name].columns
+        if "start" in columns:
+            at_start, at_end = columns.index("start"), columns.index("end")
+            assert all(0 <= r[at_start] <= r[at_end] <= len(doc.text) for r in rows), name
