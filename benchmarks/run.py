@@ -40,6 +40,7 @@ TARGETS = {
     "extraction / floor": (8.0, "max"),
     "time per MB, largest / 10x": (1.2, "max"),
     "peak RSS, largest / 10x": (1.5, "max"),
+    "time per MB, one long article": (1.2, "max"),
     "speed-up, jobs 2 over jobs 1": (1.6, "min"),
     "cache re-run / cold": (0.1, "max"),
     "report / empty-notebook floor": (1.5, "max"),
@@ -563,6 +564,28 @@ def bench_stages(ctx: Context, size: int = 10) -> None:
     )
 
 
+def bench_long_article(ctx: Context) -> None:
+    """Time per MB of one article made of many files (``long_article.py``), 8x against 1x its
+    length: a document's cost must grow linearly too, not only a corpus's."""
+    size = comparison_size(ctx)
+    corpus = generate.corpus_dir(size)
+    files = min(60, sum(1 for _ in corpus.rglob("*.txt")) // 8)
+    cmd = [sys.executable, str(BENCH_DIR / "long_article.py"), str(corpus), "--files", str(files)]
+    run = run_measured(cmd, ROOT, ctx.env)
+    if not run.ok:
+        ctx.results.run("long_article.py", size, Timing((run,)), run.failure())
+        return
+    short, long = json.loads(run.stdout)
+    per_mb = [r["seconds"] / (r["bytes"] / 1e6) for r in (short, long)]
+    for r, s_per_mb in zip((short, long), per_mb, strict=True):
+        mb = r["bytes"] / 1e6
+        note = f"{r['files']} files as one, {mb:.2f} MB: {r['seconds']:.2f}s, {s_per_mb:.3f} s/MB"
+        ctx.results.run("extract one long article", size, None, note)
+    detail = f"{long['files']} vs {short['files']} files of {size}x"
+    note = f"{per_mb[1]:.3f} vs {per_mb[0]:.3f} s/MB"
+    ctx.results.check("time per MB, one long article", per_mb[1] / per_mb[0], detail, note)
+
+
 def comparison_size(ctx: Context) -> int:
     """100x for the jobs and cache comparisons, or the largest size when 100x is not run."""
     return 100 if 100 in ctx.args.sizes else max(ctx.args.sizes)
@@ -781,6 +804,7 @@ def main(argv: list[str] | None = None) -> int:
         bench_size(ctx, size)
     bench_scaling(ctx)
     bench_stages(ctx)
+    bench_long_article(ctx)
     bench_jobs(ctx)
     bench_cache(ctx)
     if not args.skip_report:

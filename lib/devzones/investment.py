@@ -28,11 +28,12 @@ Everything is decided by general cue words; nothing is fitted to one article.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from itertools import islice, repeat
+from itertools import repeat
+from operator import attrgetter
 
 import pandas as pd
 
@@ -727,11 +728,11 @@ class _Mentions:
     def inside(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
         """The mentions wholly inside ``[lo, hi)``, in order."""
         found = []
-        for item in islice(self.items, bisect_left(self.starts, lo), None):
-            if item[0] > hi:
-                break
-            if item[1] <= hi:
-                found.append(item)
+        i = bisect_left(self.starts, lo)  # not islice, which walks the skipped items
+        while i < len(self.items) and self.items[i][0] <= hi:
+            if self.items[i][1] <= hi:
+                found.append(self.items[i])
+            i += 1
         return found
 
 
@@ -941,7 +942,8 @@ def _listed_figures(text: str, amount: Amount, amounts: list[Amount], lo: int) -
     if k == -1:
         return []
     stop = _clause_end(text, k, len(text))
-    return [a for a in amounts if k < a.start < stop]
+    start = attrgetter("start")  # ``amounts`` are in text order
+    return amounts[bisect_right(amounts, k, key=start) : bisect_left(amounts, stop, key=start)]
 
 
 def _joined_projects(text: str, cands: list[Candidate], before: int) -> list[Candidate]:

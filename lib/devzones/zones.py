@@ -24,9 +24,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
+from operator import itemgetter
 
 import pandas as pd
 
@@ -503,6 +505,7 @@ def _declared_aliases(text: str, mentions: list[_Mention]) -> list[_Mention]:
     """Mentions for `(简称“X”)` declarations and every later occurrence of X."""
     out: list[_Mention] = []
     taken = {(m.start, m.end) for m in mentions}
+    covered = {i for m in mentions for i in range(m.start, m.end)}  # a set: long texts repeat X
     for m in mentions:
         decl = _ABBREV_DECL.match(text, m.end)
         if not decl:
@@ -512,7 +515,7 @@ def _declared_aliases(text: str, mentions: list[_Mention]) -> list[_Mention]:
         pos = decl.start(1)
         while pos != -1:
             span = (pos, pos + len(alias))
-            free = span not in taken and not any(a.start <= pos < a.end for a in mentions)
+            free = span not in taken and pos not in covered
             if free and (pos == decl.start(1) or _stands_alone(text, alias, span[1])):
                 out.append(_Mention(pos, pos + len(alias), split_kind(alias)[1], antecedent=full))
                 taken.add(span)
@@ -1005,10 +1008,15 @@ def relations(doc: Document, mentions: pd.DataFrame) -> pd.DataFrame:
 
 
 def _zone_before(text: str, spans, pos: int):
-    """The zone mention nearest before ``pos`` in the same paragraph, within reach."""
-    para_start = text.rfind("\n", 0, pos) + 1
-    near = [s for s in spans if max(para_start, pos - _MAX_ZONE_GAP) <= s[0] and s[1] <= pos]
-    return near[-1] if near else None
+    """The zone mention nearest before ``pos`` in the same paragraph, within reach. ``spans``
+    are in text order, so a bisection finds it however long the document."""
+    low = max(text.rfind("\n", 0, pos) + 1, pos - _MAX_ZONE_GAP)
+    i = bisect_right(spans, pos, key=itemgetter(0))
+    while i and spans[i - 1][0] >= low:
+        i -= 1
+        if spans[i][1] <= pos:
+            return spans[i]
+    return None
 
 
 def _items(text: str, start: int, end: int) -> list[tuple[int, int]]:
