@@ -383,6 +383,19 @@ def test_a_count_that_matches_the_list_keeps_a_joined_last_item_whole() -> None:
     assert names_in(text) == ["信创", "半导体", "节能环保", "现代医药", "大健康"]
 
 
+def test_two_names_joined_by_he_are_two_chains() -> None:
+    assert names_in("吕梁市著力打造铝镁精深加工和煤焦化工两条全产业链。") == [
+        "铝镁精深加工",
+        "煤焦化工",
+    ]
+    assert names_in("晋城打造新型储能和氢能产业链。") == ["新型储能", "氢能"]
+    # an aim joined to the chain is not a chain, nor is a name another chain word ends
+    assert names_in("明确光伏产业定位和氢能产业链。") == ["氢能"]
+    assert names_in("推动创新链和产业链深度融合。") == []
+    # the pair must stand right before the count: here a verb does
+    assert names_in("市领导和专家分别担任2条产业链链长。") == []
+
+
 def test_a_long_list_is_read_from_its_first_item() -> None:
     items = ["特钢材料", "新能源汽车", "光伏", "风电装备", "氢能", "铝镁精深加工", "半导体"]
     items += ["碳基新材料", "生物基新材料", "信创", "大数据融合创新", "光电", "智能网联汽车"]

@@ -412,12 +412,21 @@ def _split_items(
             s = i + 1
     spans.append((s, end))
     if count != len(spans) > 1:  # "A、B和C": the connector joins the last item to the list
-        ls, le = spans.pop()
-        for m in _CONNECTOR.finditer(text, ls, le):
-            spans.append((ls, m.start()))
-            ls = m.end()
-        spans.append((ls, le))
+        spans[-1:] = _connected(text, *spans[-1])
+    elif (
+        len(spans) == 1 and (count or 0) > 1 and len(parts := _connected(text, start, end)) == count
+    ):
+        return parts  # A和B两条产业链
     return spans
+
+
+def _connected(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of text[start:end] split at its 和/及 connectors."""
+    spans = []
+    for m in _CONNECTOR.finditer(text, start, end):
+        spans.append((start, m.start()))
+        start = m.end()
+    return [*spans, (start, end)]
 
 
 def _item(text: str, start: int, end: int, counted: bool = False) -> _Item | None:
@@ -685,7 +694,8 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
     if len(spans) == 1 and count and count > 1 and closing and not closing.group(1):
         spans = []  # 市领导分别担任14条产业链链长: one phrase before a count of many names none
     elif len(spans) == 1:  # no list: the name is what follows the last verb or joint
-        spans = [(_after_last_boundary(text, start, end, compound=True), end)]
+        cut = _after_last_boundary(text, start, end, compound=True)
+        spans = [*_paired(text, start, cut), (cut, end)]
     elif (cut := _after_last_boundary(text, *spans[-1], True, joined)) > spans[-1][0]:
         spans = [(cut, end)]  # A、B的完整产业链: the list qualifies the chain, it does not name it
     else:  # the list opens after the last verb in it (A区、B区围绕C、D等产业链: C and D)
@@ -708,6 +718,17 @@ def _read_left(text: str, start: int, end: int) -> tuple[list[_Item], int | None
     # when one of them is not read as a name
     counted = count is not None and (end == start or count == len(spans))
     return items, count, category, adjacent_ok or counted
+
+
+def _paired(text: str, start: int, cut: int) -> list[tuple[int, int]]:
+    """新型储能和氢能产业链: the span of the name joined by 和/与 before the chain's own name
+    (which starts at ``cut``), when it reads as an industry by itself; else none."""
+    if cut - start < 3 or text[cut - 1] not in "和与":
+        return []
+    lo = _after_last_boundary(text, start, cut - 1, compound=True)
+    first = text[lo : cut - 1]
+    ok = first and chain_name(first) == first and "产业" not in first and len(first) <= 8
+    return [(lo, cut - 1)] if ok else []
 
 
 def _listed_as(text: str, start: int, end: int, count: int) -> list[_Item]:
