@@ -365,6 +365,7 @@ def test_a_middle_dot_is_not_part_of_a_name() -> None:
     [
         "中北高新区（原太原不锈钢产业园区）一季度新开工项目12个。太原不锈钢产业园区的企业已全部迁入。",
         "中北高新区今年新开工项目12个。中北高新区原为太原不锈钢产业园区，2021年完成整合。",
+        "中北高新区前身为2006年设立的太原不锈钢产业园区，2014年升级。",
     ],
 )
 def test_a_former_name_is_an_alias_of_the_zone(text) -> None:

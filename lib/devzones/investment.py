@@ -292,6 +292,7 @@ _THRESHOLD_RE = re.compile(
     r"的?(?:[\u4e00-\u9fff]{0,4}?[业类型])?(?:重大|重点|大)?(?:项目|工程|企业)"
     r"|的[“”\u4e00-\u9fff]{1,10}?(?:项目|工程|企业)"  # 10亿元以上的延链补链项目, …的“链主”项目
     r"|的(?=[，,；;。、])"  # 投资额2000万元以上的,给予…: "those of at least X"
+    r"|且[\u4e00-\u9fff]{1,16}?的(?=[，,；;。])"  # 1亿元以上且当年竣工投产的, …
 )
 _FUND_WORDS = r"基金|资金|资助|奖励|奖补|补贴|补助|贴息|创新券"  # the head word of a fund's name
 _FUND_RE = re.compile(_FUND_WORDS)
