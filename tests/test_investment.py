@@ -651,6 +651,19 @@ def test_a_parks_phase_of_standard_workshops_opening_a_clause_names_the_figure()
     assert row_at(df, 9.8)["measure"] == "total"
 
 
+def test_works_built_in_the_clause_before_a_bare_cue_name_the_figure() -> None:
+    text = "龙门经开区今年新建标准化厂房8.6万平方米，总投资2.4亿元，已有11家企业签约入驻。"
+    df = rows_of(doc_of(text), mentions_of(doc_of(text), "龙门经开区"))
+    assert row_at(df, 2.4)["project"] == "龙门经开区标准化厂房"
+    # not the firms counted before the works
+    text = "园区已入驻企业63家，今年新建标准化厂房12万平方米，总投资5.2亿元。"
+    row = row_at(rows_of(doc_of(text)), 5.2)
+    assert (row["project"], row["measure"]) == ("标准化厂房", "total")
+    # a project named in the works' clause keeps the figure
+    row = row_at(rows_of(doc_of("甲公司年产5万吨项目新建标准化厂房8万平方米，总投资2亿元。")), 2)
+    assert row["project"] == "甲公司年产5万吨项目"
+
+
 def test_a_count_with_one_figure_each_lists_single_projects() -> None:
     df = rows_of(
         doc_of(

@@ -228,6 +228,11 @@ _GLOSS = re.compile(
     r"[\u4e00-\u9fffA-Za-z0-9]"
 )
 _BUILD_VERB = re.compile(r"(?:用于)?(?:实施|建设|新建|打造|建成)[了的]?")
+# …新建标准化厂房8.6万平方米 ending a clause: the works, then their size
+_BUILT_WORKS = re.compile(
+    r"(?:新建|建设|建成|扩建|改造)了?(?P<works>[\u4e00-\u9fff]{1,10}?(?:厂房|管网|管廊|道路|设施))"
+    r"(?:[0-9.]+万?(?:平方米|亩|公里|千米|座|栋))?$"
+)
 _WORKS_END = re.compile(
     r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
 )
@@ -842,6 +847,32 @@ def _refined(
     return owner
 
 
+def _works_owner(
+    text: str,
+    amount: Amount,
+    lo: int,
+    owner: _Owner,
+    cand: Candidate | None,
+    area_label: str | None,
+) -> _Owner:
+    """X经开区今年新建标准化厂房8.6万平方米，总投资2.4亿元: when the figure's clause is only its
+    cue and the clause before ends with works being built, the figure is theirs (X经开区标准化
+    厂房), not the area's or a batch's named earlier (园区已入驻企业63家，…)."""
+    c0 = _clause_start(text, amount.start, lo)
+    cue = _MEASURE_RE.search(text, c0, amount.start)
+    if c0 <= lo or cue is None or cue.start() - c0 > 2 or cue.end() != amount.start:
+        return owner
+    p0 = _clause_start(text, c0 - 1, lo)
+    m = _BUILT_WORKS.search(text, p0, c0 - 1)
+    if m is None or is_generic(m["works"]) or cand is not None and cand.end > p0:
+        return owner
+    if owner.project is not None and owner.project == area_label:
+        return replace(owner, project=area_label.removesuffix(cue[0]) + m["works"])
+    if owner.project is None or owner.batch:
+        return _Owner(m["works"], named=True, sentence=owner.sentence)
+    return owner
+
+
 def _figure_zone(
     doc: Document,
     mentions: _Mentions,
@@ -1216,6 +1247,7 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             elif cand is not None and (label := _list_item(text, cand, amount, amounts, s0)):
                 owner = replace(owner, project=label)
             owner = _refined(text, mentions, amount, owner, area_label, measure, s0)
+            owner = _works_owner(text, amount, s0, owner, cand, area_label)
             if measure == "output_value" and (
                 owner.project is None or _not_expected_output(text, amount, s0)
             ):
