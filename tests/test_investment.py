@@ -664,6 +664,33 @@ def test_works_built_in_the_clause_before_a_bare_cue_name_the_figure() -> None:
     assert row["project"] == "甲公司年产5万吨项目"
 
 
+@pytest.mark.parametrize(
+    ("text", "yi", "project"),
+    [
+        # 二期工程 is the phase of the project named before, not a name of its own
+        (
+            "观摩团来到甲光电模组二期项目。二期工程总投资6.2亿元，建成后新增产能。",
+            6.2,
+            "甲光电模组二期项目",
+        ),
+        # 是 after a stop on a tour names the project
+        (
+            "最后一站是开发区综合服务中心及人才公寓项目，总投资2.3亿元。",
+            2.3,
+            "开发区综合服务中心及人才公寓项目",
+        ),
+        # the year a park's phase was built, between it and its status
+        (
+            "园区可容纳企业200家。数字经济产业园一期于2022年建成，总投资12亿元。",
+            12,
+            "数字经济产业园一期",
+        ),
+    ],
+)
+def test_phases_tour_stops_and_build_years_keep_the_name(text, yi, project) -> None:
+    assert row_at(rows_of(doc_of(text)), yi)["project"] == project
+
+
 def test_a_count_with_one_figure_each_lists_single_projects() -> None:
     df = rows_of(
         doc_of(

@@ -258,13 +258,14 @@ _AIM = re.compile(r"力争|确保|争取|预计|目标")
 _CORRECTION = re.compile(r"应为|应是|应更正为|更正为|有误")
 # (X产业园一期标准化厂房18万平方米全部竣工: the size, then the time and the status)
 _WHEN = re.compile(
-    r"(?:[0-9.]+万?(?:平方米|亩))?(?:近日|日前|近期|目前|现已|已经|已|正在|正式|顺利|全面|全部)*"
+    r"(?:[0-9.]+万?(?:平方米|亩))?(?:于[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末)?)?"
+    r"(?:近日|日前|近期|目前|现已|已经|已|正在|正式|顺利|全面|全部)*"
 )
 _JOINED_ITEM = re.compile(r"项目(?:和|及|与|、)")
 _JOINER = re.compile(r"以及|和|及|与|、")
 # 是 that names or enumerates what follows (最大的是, 重点是, 分别是, 一是, 其二是)
 _NAMING_IS = re.compile(
-    rf"(?:的|重点|主要|分别|包括|即|(?:^|(?<=[{_CLAUSE_BREAK}其第]))[一二三四五六七八九十])是$"
+    rf"(?:的|重点|主要|分别|包括|即|(?:^|(?<=[{_CLAUSE_BREAK}其第]))[一二三四五六七八九十]|站)是$"
 )
 _DESCRIBED = ("项目", "这", "此", "它")  # subjects whose predicate describes them: 该项目是…
 _PROJECT_END = re.compile(r"(?:项目|基地|产业园|园区|工厂|生产线|资金|基金|计划|工程|园)$")
@@ -561,7 +562,8 @@ def _clause_openers(text: str, lo: int, hi: int) -> Iterator[Candidate]:
         then = _WHEN.match(text, after).end()  # X产业园二期近日竣工: the time, then the status
         if ends or _MEASURE_RE.match(text, then) or _STATUS_RE.match(text, then):
             company, rest = split_company(text[c0:after])
-            if not is_generic(_SCOPE_WORDS.sub("", rest)):  # not X园区重点工程: a collective
+            # not X园区重点工程 (a collective), nor 二期工程 (a phase of the project named before)
+            if not is_generic(_SCOPE_WORDS.sub("", rest)) and not _PHASE_OPEN.fullmatch(rest):
                 yield Candidate(c0, after, rest, "project", company)
 
 
@@ -840,8 +842,8 @@ def _refined(
         park = _last_park(text, mentions, amount.start)
         if park is not None:
             return replace(owner, project=park + (bare["phase"] if bare else phase))
-    elif phase and owner.project and not owner.batch:
-        return replace(owner, project=owner.project.removesuffix(phase) + phase)
+    elif phase and owner.project and not owner.batch and phase not in owner.project:
+        return replace(owner, project=owner.project + phase)
     if owner.project is None and measure in ("completed", "annual_plan"):
         return replace(owner, project=_cue_in_clause(text, amount, lo))
     return owner
