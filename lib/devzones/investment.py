@@ -192,6 +192,11 @@ _NP_STOP_WORDS = (
     "成为",
     "为了",
     "包括",
+    "来到",  # a tour's stops: 观摩团来到X项目, 走进, 前往, 察看, 走访
+    "走进",
+    "前往",
+    "察看",
+    "走访",
 )
 _NP_STOP_RE = re.compile(f"[{re.escape(_NP_STOP_CHARS)}]|{'|'.join(_NP_STOP_WORDS)}")
 # Company names hold words such as 建设 and 投资 (山西建设投资集团), so fewer words end them;
