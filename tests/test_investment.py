@@ -691,6 +691,14 @@ def test_phases_tour_stops_and_build_years_keep_the_name(text, yi, project) -> N
     assert row_at(rows_of(doc_of(text)), yi)["project"] == project
 
 
+def test_a_zone_named_as_where_a_project_stands_does_not_take_its_figure() -> None:
+    doc = doc_of(
+        "1. 山西甲乙新材料有限公司年产30万吨氧化铝项目。位于朔州经济开发区，总投资28亿元。"
+    )
+    row = row_at(rows_of(doc, mentions_of(doc, "朔州经济开发区")), 28)
+    assert (row["project"], row["company"]) == ("年产30万吨氧化铝项目", "山西甲乙新材料有限公司")
+
+
 def test_a_count_with_one_figure_each_lists_single_projects() -> None:
     df = rows_of(
         doc_of(

@@ -241,6 +241,7 @@ _BUILT_WORKS = re.compile(
 _WORKS_END = re.compile(
     r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
 )
+_LOCATED = ("位于", "地处", "坐落于", "坐落在")  # a zone after these is where, not who
 _ZONE_JOINERS = {"、", "和", "及", "与", "以及"}  # between zones a 分别 list gives figures to
 _FACILITIES = ("中心", "平台", "装置")
 _OPENER = re.compile(
@@ -774,8 +775,12 @@ def _zone(
 
 
 def _names_area(text: str, mentions: _Mentions, lo: int, hi: int) -> bool:
-    """True when ``text[lo:hi]`` names a zone or an administrative area as its subject."""
-    return bool(_AREA_RE.search(text, lo, hi) or mentions.inside(lo, hi))
+    """True when ``text[lo:hi]`` names a zone or an administrative area as its subject, not
+    only as where a project stands (…项目。位于X经开区，总投资…)."""
+    zones = [(s, e) for s, e, _ in mentions.inside(lo, hi)]
+    words = [m.span() for m in _AREA_RE.finditer(text, lo, hi)]
+    words = [(s, e) for s, e in words if not any(a <= s and e <= b for a, b in zones)]
+    return any(not text.endswith(_LOCATED, lo, s) for s, _ in zones + words)
 
 
 def _area_scope(text: str, mentions: _Mentions, s0: int, pos: int, carry: _Owner) -> int | None:
