@@ -699,6 +699,36 @@ def test_a_zone_named_as_where_a_project_stands_does_not_take_its_figure() -> No
     assert (row["project"], row["company"]) == ("年产30万吨氧化铝项目", "山西甲乙新材料有限公司")
 
 
+@pytest.mark.parametrize(
+    ("text", "yi", "project"),
+    [
+        (
+            "甲区谋划建设电机检验检测公共服务平台，项目总投资1.8亿元，计划明年开工。",
+            1.8,
+            "电机检验检测公共服务平台",
+        ),
+        (
+            "甲区生物医药公共技术服务平台揭牌运行，平台总投资6000万元。",
+            0.6,
+            "甲区生物医药公共技术服务平台",
+        ),
+        # the works are nearer than a project carried from the sentence before
+        (
+            "甲公司建成光伏项目。乙区还建立了“共享工程师”平台。今年新建丙检测中心，项目总投资2亿元。",
+            2,
+            "丙检测中心",
+        ),
+    ],
+)
+def test_a_facility_built_or_named_just_before_its_figure_owns_it(text, yi, project) -> None:
+    assert row_at(rows_of(doc_of(text)), yi)["project"] == project
+
+
+def test_a_motto_with_zhu_is_not_a_project() -> None:
+    text = "甲区坚持以项目建设为主抓手。2.固定资产投资完成52.7亿元，同比增长11.8%。"
+    assert "以项目" not in str(row_at(rows_of(doc_of(text)), 52.7)["project"])
+
+
 def test_a_count_with_one_figure_each_lists_single_projects() -> None:
     df = rows_of(
         doc_of(

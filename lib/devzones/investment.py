@@ -235,7 +235,8 @@ _GLOSS = re.compile(
 _BUILD_VERB = re.compile(r"(?:用于)?(?:实施|建设|新建|打造|建成)[了的]?")
 # …新建标准化厂房8.6万平方米 ending a clause: the works, then their size
 _BUILT_WORKS = re.compile(
-    r"(?:新建|建设|建成|扩建|改造)了?(?P<works>[\u4e00-\u9fff]{1,10}?(?:厂房|管网|管廊|道路|设施))"
+    r"(?:新建|建设|建成|扩建|改造)了?"
+    r"(?P<works>[\u4e00-\u9fff]{1,14}?(?:厂房|管网|管廊|道路|设施|中心|平台|基地))"
     r"(?:[0-9.]+万?(?:平方米|亩|公里|千米|座|栋))?$"
 )
 _WORKS_END = re.compile(
@@ -252,7 +253,7 @@ _BARE_PARK_PHASE = re.compile(r"(?:园区|产业园|园)(?P<phase>[一二三四�
 _PHASE_OPEN = re.compile(
     r"(?:其中|项目|目前|到目前|截至目前)?(?P<phase>[一二三四五六七八九十首]期)(?:工程|项目)?"
 )
-_MOTTO = re.compile(r"(?:建设)?为(?:中心|王|抓手|引领|主线|核心|导向|支撑|牵引)")
+_MOTTO = re.compile(r"(?:建设)?为(?:第一|主要|主)?(?:中心|王|抓手|引领|主线|核心|导向|支撑|牵引)")
 _FIRM_ANAPHOR = re.compile(r"(?:该|这家|此|其)(?:公司|企业|集团)")
 _FIRM_REACH = 300  # how far back 该公司 looks for the firm it names (two or three sentences)
 _INTRODUCES = re.compile(r"分别为|分别是|即|包括")
@@ -568,9 +569,21 @@ def _clause_openers(text: str, lo: int, hi: int) -> Iterator[Candidate]:
         then = _WHEN.match(text, after).end()  # X产业园二期近日竣工: the time, then the status
         if ends or _MEASURE_RE.match(text, then) or _STATUS_RE.match(text, then):
             company, rest = split_company(text[c0:after])
+            if rest in _FACILITIES:  # …服务平台揭牌运行，平台总投资…: the one named before
+                rest = _facility_named_before(text, rest, lo, c0) or rest
             # not X园区重点工程 (a collective), nor 二期工程 (a phase of the project named before)
             if not is_generic(_SCOPE_WORDS.sub("", rest)) and not _PHASE_OPEN.fullmatch(rest):
                 yield Candidate(c0, after, rest, "project", company)
+
+
+def _facility_named_before(text: str, word: str, lo: int, hi: int) -> str | None:
+    """The name ending in ``word`` (平台, 中心) last before ``hi`` in the sentence, if any."""
+    k = text.rfind(word, lo, hi)
+    if k == -1:
+        return None
+    end = k + len(word)
+    start = _np_start(text, end, _clause_start(text, k, lo), head_noun=False)
+    return text[start:end] if end - start > len(word) else None
 
 
 def _after_joined_item(text: str, start: int, end: int) -> int:
@@ -869,18 +882,19 @@ def _works_owner(
 ) -> _Owner:
     """X经开区今年新建标准化厂房8.6万平方米，总投资2.4亿元: when the figure's clause is only its
     cue and the clause before ends with works being built, the figure is theirs (X经开区标准化
-    厂房), not the area's or a batch's named earlier (园区已入驻企业63家，…)."""
+    厂房), not the area's, a batch's named earlier (园区已入驻企业63家，…) or a project's carried
+    from an earlier sentence."""
     c0 = _clause_start(text, amount.start, lo)
     cue = _MEASURE_RE.search(text, c0, amount.start)
     if c0 <= lo or cue is None or cue.start() - c0 > 2 or cue.end() != amount.start:
         return owner
     p0 = _clause_start(text, c0 - 1, lo)
     m = _BUILT_WORKS.search(text, p0, c0 - 1)
-    if m is None or is_generic(m["works"]) or cand is not None and cand.end > p0:
-        return owner
+    if m is None or is_generic(m["works"]) or cand and cand.kind != "anaphor" and cand.end > p0:
+        return owner  # (项目总投资…: 项目 is the works)
     if owner.project is not None and owner.project == area_label:
         return replace(owner, project=area_label.removesuffix(cue[0]) + m["works"])
-    if owner.project is None or owner.batch:
+    if owner.project is None or owner.batch or not owner.named:  # nearer than a carried one
         return _Owner(m["works"], named=True, sentence=owner.sentence)
     return owner
 
