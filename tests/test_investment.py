@@ -724,6 +724,18 @@ def test_a_facility_built_or_named_just_before_its_figure_owns_it(text, yi, proj
     assert row_at(rows_of(doc_of(text)), yi)["project"] == project
 
 
+def test_works_listed_after_a_dunhao_with_their_own_figures_keep_them() -> None:
+    text = "其中污水处理厂扩建项目投资6500万元、集中供热管网工程投资3800万元，道路工程投资1.2亿元。"
+    df = rows_of(doc_of(text))
+    assert row_at(df, 0.65)["project"] == "污水处理厂扩建项目"
+    assert row_at(df, 0.38)["project"] == "集中供热管网工程"
+
+
+def test_a_works_length_between_its_name_and_figure() -> None:
+    text = "在甲经济技术开发区，园区公共管廊一期工程全长6.8公里，总投资2.3亿元。"
+    assert row_at(rows_of(doc_of(text)), 2.3)["project"] == "园区公共管廊一期工程"
+
+
 def test_a_motto_with_zhu_is_not_a_project() -> None:
     text = "甲区坚持以项目建设为主抓手。2.固定资产投资完成52.7亿元，同比增长11.8%。"
     assert "以项目" not in str(row_at(rows_of(doc_of(text)), 52.7)["project"])

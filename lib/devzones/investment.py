@@ -265,7 +265,8 @@ _AIM = re.compile(r"力争|确保|争取|预计|目标")
 _CORRECTION = re.compile(r"应为|应是|应更正为|更正为|有误")
 # (X产业园一期标准化厂房18万平方米全部竣工: the size, then the time and the status)
 _WHEN = re.compile(
-    r"(?:[0-9.]+万?(?:平方米|亩))?(?:于[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末)?)?"
+    r"(?:(?:全长|总长|长)?约?[0-9.]+万?(?:平方米|亩|公里|千米))?"
+    r"(?:于[0-9]{4}年(?:[0-9]{1,2}月)?(?:底|末)?)?"
     r"(?:近日|日前|近期|目前|现已|已经|已|正在|正式|顺利|全面|全部)*"
 )
 _JOINED_ITEM = re.compile(r"项目(?:和|及|与|、)")
@@ -561,13 +562,17 @@ def _clause_openers(text: str, lo: int, hi: int) -> Iterator[Candidate]:
     for m in _OPENER.finditer(text, lo, hi):
         c0 = _clause_start(text, m.start(), lo)
         start = _np_start(text, m.end(), c0, head_noun=False)
-        if start != c0 and not text.startswith("的", start - 1):
+        # the works after 的 (今年新上的干熄焦余热发电改造工程投资…), or a list item after 、
+        # when its own figure follows (A项目投资6500万元、B工程投资3800万元)
+        item = start != c0 and text.startswith("、", start - 1)
+        if start != c0 and not item and not text.startswith("的", start - 1):
             continue
-        c0 = start  # 今年新上的干熄焦余热发电改造工程投资…: the works after 的
+        c0 = start
         after = m.end()
-        ends = after == _clause_end(text, after, hi) and m[0] not in _FACILITIES
         then = _WHEN.match(text, after).end()  # X产业园二期近日竣工: the time, then the status
-        if ends or _MEASURE_RE.match(text, then) or _STATUS_RE.match(text, then):
+        ends = then == _clause_end(text, then, hi) and m[0] not in _FACILITIES and not item
+        status = _STATUS_RE.match(text, then) and not item
+        if ends or _MEASURE_RE.match(text, then) or status:
             company, rest = split_company(text[c0:after])
             if rest in _FACILITIES:  # …服务平台揭牌运行，平台总投资…: the one named before
                 rest = _facility_named_before(text, rest, lo, c0) or rest
