@@ -470,10 +470,19 @@ def test_verbs_scopes_and_honours_are_not_part_of_zone_names(text, surfaces) -> 
         "重点是沙河陶瓷产业园扩建项目，总投资7.6亿元。",
         "重点推进沙河智能制造产业园（总投资35亿元）建设。",
         "另外两个项目为：龙门数据要素产业园运营项目，总投资20亿元。",
+        "沙河信创产业园二期项目开工，总投资18.5亿元。",
+        "沙河钢铁深加工产业园一期基础设施工程开工。",
+        "包括龙门科创中心、沙河材料产业园二期、龙门康养小镇等项目。",
     ],
 )
 def test_a_park_named_with_a_phase_or_building_verb_before_project_is_a_project(text) -> None:
     assert zones.find_mentions(_article(text)).empty
+
+
+def test_a_parks_phase_that_opens_or_is_visited_names_the_park() -> None:
+    text = "沙河数字经济产业园二期正式开园，首批入驻企业17家。在龙门法兰产业园一期，记者看到厂房。"
+    surfaces = list(zones.find_mentions(_article(text))["surface"])
+    assert surfaces == ["沙河数字经济产业园", "龙门法兰产业园"]
 
 
 def test_a_park_named_by_two_places_cut_to_a_character_each_is_the_same_park() -> None:

@@ -174,6 +174,11 @@ _PROJECT_ITEM = re.compile(
 # … but not when its projects are counted (入驻某产业园项目达30个: the park holds them)
 _PROJECT_COUNT = re.compile(r"项目(?:数量)?(?:达到?|共|有|超过?)?[0-9一二三四五六七八九十百千]+个")
 _PHASE = re.compile(r"[一二三四五六七八九0-9]期")
+# a park's phase that is a project: named as one (二期项目, 一期工程, 三期标准化厂房) or an item
+# of a list of projects (包括A产业园二期、B产业园等项目); 某产业园二期开园 still names the park
+_PHASED_PROJECT = re.compile(
+    r"[一二三四五六七八九0-9首]期(?:[^，。；\n]{0,8}?(?:项目|工程|厂房)|、)"
+)
 # a quoted name holds no clause or list punctuation (“研发在农谷、转化在开发区” is a slogan)
 _QUOTED = re.compile(r"[“「\"]([^“”「」\"\n、，,。；;：:！!？?]{2,25})[”」\"]")
 _ROAD_AFTER = re.compile(r"大道|大街|(?:路|街)(?:\d|[东西南北中]段|口|号)")
@@ -489,7 +494,7 @@ def _find_in_doc(ctx: _Context) -> list[_Mention]:
                 mention.start, mention.parent_end, head = kind_start, None, ""
         if not head and word not in _BARE_COREF:
             continue
-        if _PHASE.match(text, end):  # 某产业园二期: a project phase, not a zone
+        if _PHASED_PROJECT.match(text, end):  # 某产业园二期项目, …产业园二期、…等项目: a project
             continue
         if (
             _token(word) == "园区"
