@@ -383,6 +383,22 @@ def test_a_count_that_matches_the_list_keeps_a_joined_last_item_whole() -> None:
     assert names_in(text) == ["信创", "半导体", "节能环保", "现代医药", "大健康"]
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "完善“招聘—培训—就业—服务”全链条就业服务体系。",
+        "完善“众创空间—孵化器—加速器—产业园”全链条科技企业孵化体系。",
+    ],
+)
+def test_a_ladder_before_a_chain_word_that_qualifies_a_service_is_no_chain(text) -> None:
+    assert chains.extract(doc_of(text)).empty
+
+
+def test_a_ladder_before_a_chain_word_of_an_industry_stays() -> None:
+    df = chains.extract(doc_of("构建“煤—焦—化—氢”全链条产业体系。"))
+    assert list(df["stages"]) == ["煤|焦|化|氢"]
+
+
 def test_two_names_joined_by_he_are_two_chains() -> None:
     assert names_in("吕梁市著力打造铝镁精深加工和煤焦化工两条全产业链。") == [
         "铝镁精深加工",

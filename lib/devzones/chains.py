@@ -232,6 +232,11 @@ _MILESTONE = re.compile(
 )
 # A quoted sequence followed by one of these is a method or reform, not an industry chain.
 _NOT_CHAIN_AFTER = re.compile(r"[^,，。;；:：“”]{0,6}?(模式|机制|改革|流程|制度|体系|理念|工作法)")
+# …and so is one followed by a chain word that qualifies a service or system (“招聘—培训—就业”全链条
+# 就业服务体系, “众创空间—孵化器—加速器”全链条孵化体系), unless it is an industry's
+_PROCESS_AFTER = re.compile(
+    r"全?链条?(?:(?!产业)[^,，。;；:：“”]){0,8}?(?:服务|孵化|体系|机制|模式)"
+)
 _CORRIDOR_AFTER = re.compile(r"^(沿线|一线|走廊|廊道|通道|方向|高铁|铁路|城际|公路|高速|段)")
 _PLACE_SUFFIX = re.compile(r"(省|市|县|区|镇|乡)$")
 
@@ -482,6 +487,8 @@ def _looks_like_chain(
         return False
     method = quoted and not about_chains and _NOT_CHAIN_AFTER.match(text, end)
     if method and not _CHAIN_AFTER.match(text, end):
+        return False
+    if quoted and not about_chains and _PROCESS_AFTER.match(text, end):
         return False
     return not _is_corridor(stages, text, end)
 

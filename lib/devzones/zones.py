@@ -179,8 +179,9 @@ _PHASE = re.compile(r"[一二三四五六七八九0-9]期")
 _PHASED_PROJECT = re.compile(
     r"[一二三四五六七八九0-9首]期(?:[^，。；\n]{0,8}?(?:项目|工程|厂房)|、)"
 )
-# a quoted name holds no clause or list punctuation (“研发在农谷、转化在开发区” is a slogan)
-_QUOTED = re.compile(r"[“「\"]([^“”「」\"\n、，,。；;：:！!？?]{2,25})[”」\"]")
+# a quoted name holds no clause or list punctuation (“研发在农谷、转化在开发区” is a slogan),
+# nor a dash (“众创空间—孵化器—加速器—产业园” is a ladder)
+_QUOTED = re.compile(r"[“「\"]([^“”「」\"\n、，,。；;：:！!？?—]{2,25})[”」\"]")
 _ROAD_AFTER = re.compile(r"大道|大街|(?:路|街)(?:\d|[东西南北中]段|口|号)")
 _SITE_AFTER = re.compile(r"网(?:站|[^\u4e00-\u9fff]|$)")  # 山西开发区网: a website
 _FORMER_NAME = re.compile(
