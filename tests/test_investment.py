@@ -736,6 +736,11 @@ def test_a_works_length_between_its_name_and_figure() -> None:
     assert row_at(rows_of(doc_of(text)), 2.3)["project"] == "园区公共管廊一期工程"
 
 
+def test_a_cluster_of_projects_is_a_batch() -> None:
+    row = row_at(rows_of(doc_of("农高区功能食品项目集群总投资达到58亿元。")), 58)
+    assert (row["project"], row["measure"]) == ("农高区功能食品项目集群", "aggregate")
+
+
 def test_a_motto_with_zhu_is_not_a_project() -> None:
     text = "甲区坚持以项目建设为主抓手。2.固定资产投资完成52.7亿元，同比增长11.8%。"
     assert "以项目" not in str(row_at(rows_of(doc_of(text)), 52.7)["project"])

@@ -211,6 +211,7 @@ _GENERIC = re.compile(
     r"|签约|开工|投产|在建|续建|新建|招商引资|亿元以上|等|各类|各|第一个|一个|个|优质|更多|储备"
     r"|在谈|落地|集中|首批|投资|类|其他|批|年度|全年|所有|已|[^\u4e00-\u9fffA-Za-z]+"
 )
+_PROJECT_GROUP = re.compile("集群|群")
 _PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所有|年度|全年|等|多个")
 # 签约项目, 开工项目 … as a head noun name a collective (all the projects signed, started …) when
 # only areas, periods and target words stand before them: 力争全年签约项目, 甲县开发区签约项目.
@@ -495,6 +496,8 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
                 clause = text[_quote_or_clause_start(text, pos, lo) : pos + 2]
                 count = _number(counted["n"])
                 found.append(Candidate(start, pos + 2, clause, "batch", count=count))
+            elif group := _PROJECT_GROUP.match(text, pos + 2):  # X项目集群: many projects
+                found.append(Candidate(start, group.end(), label + group[0], "batch"))
             elif not is_generic(rest) and not collective:
                 found.append(Candidate(start, pos + 2, label, "project", company))
             elif (
