@@ -57,11 +57,16 @@ class Document:
         start, end = self.sentence_span(pos)
         return self.text[start:end]
 
+    @cached_property
+    def _story_starts(self) -> list[int]:
+        return [story.start for story in self.stories]
+
     def story_at(self, pos: int) -> int:
-        """The story number holding cleaned offset ``pos`` (1 for single-story files)."""
-        for story in self.stories:
-            if story.start <= pos < story.end:
-                return story.number
+        """The story number holding cleaned offset ``pos`` (1 for single-story files); stories
+        are in text order, so a bisection finds it however many a page holds."""
+        i = bisect.bisect_right(self._story_starts, pos) - 1
+        if i >= 0 and pos < self.stories[i].end:
+            return self.stories[i].number
         return self.stories[-1].number if self.stories else 1
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
