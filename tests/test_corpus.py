@@ -140,6 +140,20 @@ def test_utf8_cut_mid_character_still_loads(tmp_path: Path, seeds_dir: Path) -> 
     assert doc.title == "太忻一体化经济区建设大步向前"
 
 
+@pytest.mark.parametrize(("codec", "source"), [("gb18030", "001"), ("big5", "003")])
+def test_gbk_or_big5_cut_mid_character_still_loads(
+    tmp_path: Path, seeds_dir: Path, codec: str, source: str
+) -> None:
+    text = _seed_text(seeds_dir, source)
+    text = text.encode(codec, errors="ignore").decode(codec)  # only what the codec can hold
+    last = max(i for i, c in enumerate(text) if not c.isascii())
+    path = tmp_path / "cut.txt"
+    path.write_bytes(text[: last + 1].encode(codec)[:-1])  # a lead byte with no trail
+    doc = read_document(path)
+    assert doc.encoding in (codec, "cp950")
+    assert doc.text == text[:last] + "\ufffd"
+
+
 # --------------------------------------------------------------------------- bad files
 
 BAD_FILES = {

@@ -139,12 +139,19 @@ def _decode_legacy(data: bytes) -> tuple[str, str]:
     the first one that also decodes the whole file strictly wins.
     """
     readable = [codec for codec in _LEGACY_CODECS if _decodes(data, codec)]
+    tail = ""
+    for cut in (1, 2, 3) if not readable else ():
+        # a file cut mid-character: its last character is lost, as U+FFFD, not the article
+        readable = [codec for codec in _LEGACY_CODECS if _decodes(data[:-cut], codec)]
+        if readable:
+            data, tail = data[:-cut], "\ufffd"
+            break
     if readable == ["gb18030"]:  # nothing to choose (and charset-normalizer is slow)
-        return data.decode("gb18030"), "gb18030"
+        return data.decode("gb18030") + tail, "gb18030"
     for match in _legacy_matches(data) if readable else ():
         for codec in _DECODE_ORDER[match.encoding]:
             try:
-                return data.decode(codec), codec
+                return data.decode(codec) + tail, codec
             except UnicodeDecodeError:
                 continue
     raise CorpusError("unknown encoding (not UTF-8, UTF-16, GB18030/GBK or Big5)")
