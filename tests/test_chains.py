@@ -394,6 +394,15 @@ def test_a_ladder_before_a_chain_word_that_qualifies_a_service_is_no_chain(text)
     assert chains.extract(doc_of(text)).empty
 
 
+def test_doubled_dashes_join_stages_inside_a_quote_without_a_single_dash() -> None:
+    text = "围绕“风机整机——叶片——塔筒——轴承——运维服务”构建风电装备产业链。"
+    staged = chains.extract(doc_of(text)).query("kind == 'staged'")
+    assert list(staged["stages"]) == ["风机整机|叶片|塔筒|轴承|运维服务"]
+    # a sentence dash inside a quote is not a chain, nor is one outside a quote
+    for text in ("他说“发展——这是根本”。", "围绕风机整机——叶片——塔筒构建产业链。"):
+        assert chains.extract(doc_of(text)).query("kind == 'staged'").empty
+
+
 def test_a_ladder_before_a_chain_word_of_an_industry_stays() -> None:
     df = chains.extract(doc_of("构建“煤—焦—化—氢”全链条产业体系。"))
     assert list(df["stages"]) == ["煤|焦|化|氢"]

@@ -2,8 +2,9 @@
 the count and category the text gives (8条优势特色产业链), their carrier zones, scale targets and
 application fields.
 
-Two anchors drive the search, both rare in running text: a single dash (— – － - → ─) for staged
-chains (and 再到 for a chain told as a ladder, 从A到B再到C) and the word 链 (产业链 / 产业链条 /
+Two anchors drive the search, both rare in running text: a single dash (— – － - → ─; inside a
+quote with none, the doubled ——) for staged chains (and 再到 for a chain told as a ladder,
+从A到B再到C) and the word 链 (产业链 / 产业链条 /
 链条) for named chains. Around a dash the stages are the
 punctuation-free runs it joins; a sequence is kept only when it looks like products or processes
 (three or more stages, no numeric ranges, not a corridor of Shanxi places). Around 产业链 the text
@@ -53,6 +54,8 @@ _SEP = f"[ \u3000]?(?<![{_DASH}])[{_DASH}](?![{_DASH}])[ \u3000]?"
 _STAGED = re.compile(f"{_STAGE}(?:{_SEP}{_STAGE})+")
 _QUOTED = re.compile(r"[“\"「]([^“”\"「」\n]{3,160})[”\"」]")
 _SEP_RE = re.compile(_SEP)
+# …but inside a quote that has no single dash, doubled dashes join stages too (“A——B——C”)
+_DOUBLE_SEP_RE = re.compile(f"[ \u3000]?(?<![{_DASH}])——(?![{_DASH}])[ \u3000]?")
 # 从A到B再到C (or “A到B再到C”): a chain told as a ladder, anchored on the rare 再到
 _LADDER_ANCHOR = "再到"
 _LADDER_STAGE = r"[^，,。；;：:“”\"「」\n从到的]{1,12}"
@@ -503,8 +506,10 @@ def _trim_last_stage(text: str, start: int, end: int) -> int:
 
 
 def _stage_spans(text: str, start: int, end: int, quoted: bool) -> list[tuple[int, int]]:
-    """Split text[start:end] at single dashes; outside quotes, trim verbs and chain words."""
-    cuts = [(m.start(), m.end()) for m in _SEP_RE.finditer(text, start, end)]
+    """Split text[start:end] at single dashes (in a quote without one, at doubled dashes);
+    outside quotes, trim verbs and chain words."""
+    sep = _SEP_RE if not quoted or _SEP_RE.search(text, start, end) else _DOUBLE_SEP_RE
+    cuts = [(m.start(), m.end()) for m in sep.finditer(text, start, end)]
     bounds = [start] + [e for _, e in cuts]
     ends = [s for s, _ in cuts] + [end]
     spans = list(zip(bounds, ends, strict=True))
@@ -535,7 +540,8 @@ def _quoted_chains(text: str, lo: int, hi: int) -> list[tuple[int, int, bool]]:
     found = []
     for m in _QUOTED.finditer(text, lo, hi):
         s, e = m.span(1)
-        if _SEP_RE.search(text, s, e) and not re.search(r"[,，。;；:：]", m.group(1)):
+        dashed = _SEP_RE.search(text, s, e) or len(_DOUBLE_SEP_RE.findall(text, s, e)) >= 2
+        if dashed and not re.search(r"[,，。;；:：]", m.group(1)):
             found.append((s, e, True))
     return found
 

@@ -113,7 +113,7 @@ _STOP_WORDS = _words(
     实现 说起 谈起 提起 说到 谈到 不出 了解 驶出 驶入 驶离 运出 运往 迁出 迁入 搬出 搬入 走出 竞得
     拍得 摘得 争创 加上 离不开 投入 借助 避免 进出 我们 他们 咱们 年度 承担 激发 现辖 如今 现在
     过去 此前 以往 当时 曾经 接入 满足 上半年 下半年 前三季度 距离 距 解决 协调 承建 届时 开展
-    选择 选定 直达 到达 访 看待 如何 您 引入 结果"""
+    选择 选定 直达 到达 访 看待 如何 您 引入 结果 租用 打通 勾勒出 勾勒 符合"""
 )
 _KIND_WORD_RE = re.compile("|".join(KIND_WORDS_BY_LENGTH))
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
