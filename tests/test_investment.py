@@ -741,6 +741,24 @@ def test_a_cluster_of_projects_is_a_batch() -> None:
     assert (row["project"], row["measure"]) == ("农高区功能食品项目集群", "aggregate")
 
 
+def test_roads_counted_with_tiao_are_a_batch() -> None:
+    row = row_at(
+        rows_of(doc_of("今年经开区共实施道路项目9条，总里程21.4公里，总投资9.8亿元。")), 9.8
+    )
+    assert (row["measure"], row["project_count"]) == ("aggregate", 9)
+
+
+def test_a_phase_after_a_count_of_firms_is_the_parks_phase() -> None:
+    text = "甲产业园一期总投资5.6亿元，已有11家企业签约入驻；二期总投资4.8亿元，于4月开工。"
+    doc = doc_of(text)
+    row = row_at(rows_of(doc, mentions_of(doc, "甲产业园")), 4.8)
+    assert (row["project"], row["measure"]) == ("甲产业园二期", "total")
+
+
+def test_benefit_funds_paid_out_are_a_fund() -> None:
+    assert row_at(rows_of(doc_of("兑现各类惠企资金2.36亿元。")), 2.36)["measure"] == "fund"
+
+
 def test_a_motto_with_zhu_is_not_a_project() -> None:
     text = "甲区坚持以项目建设为主抓手。2.固定资产投资完成52.7亿元，同比增长11.8%。"
     assert "以项目" not in str(row_at(rows_of(doc_of(text)), 52.7)["project"])

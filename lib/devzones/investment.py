@@ -99,7 +99,7 @@ MEASURE_CUES: list[tuple[str, str]] = [
     (r"年?产值", "output_value"),
     (
         r"产业基金|投资基金|基金|预算内投资|专项债|资助|奖励|奖补|补贴|补助|贴息|创新券"
-        r"|(?:专项|扶持|引导|配套|财政|预算内|债券|发展|创新|科技|创业|保障|启动|建设)资金"
+        r"|(?:专项|扶持|引导|配套|财政|预算内|债券|发展|创新|科技|创业|保障|启动|建设|惠企)资金"
         r"|资金池|专项经费",
         "fund",
     ),
@@ -135,13 +135,14 @@ _STATUS_RE = re.compile("|".join(f"(?P<s{i}>{p})" for i, (p, _) in enumerate(STA
 
 _NUM = r"\d+(?:\.\d+)?|[一二两三四五六七八九十百千]+"
 # A count of projects: 项目485个, 132个项目, 8个签约项目, 重点推进项目共14项, 工程383个.
-# 项目数量达120个, 35家企业 and 3座加氢站 too; 第一个项目 is an ordinal, not a count.
+# 项目数量达120个, 35家企业, 3座加氢站 and 道路项目9条 too; 第一个项目 is an ordinal, not a count.
 _COUNT_RE = re.compile(
     rf"(?:项目|工程)[^，,；;。、\d]{{0,4}}?(?P<a>{_NUM})(?:多|余)?[个项]"
     rf"|(?<!第)(?P<b>{_NUM})(?:多|余)?[个项](?:[^，,；;。、]{{0,8}}?)(?:项目|工程|签约事项)"
     rf"|(?:企业|公司)[^，,；;。、\d]{{0,4}}?(?P<c>{_NUM})(?:多|余)?家"
     rf"|(?<!第)(?P<d>{_NUM})(?:多|余)?家(?:[^，,；;。]{{0,16}}?)(?:企业|公司)"
     rf"|(?<!第)(?P<e>{_NUM})[座处](?:[^，,；;。、]{{0,6}}?)(?:站|厂|中心|基地|电站)"
+    rf"|道路(?:项目)?(?P<f>{_NUM})条|(?<!第)(?P<g>{_NUM})条(?:[^，,；;。、]{{0,4}}?)道路"
 )
 _COUNTED_HEAD = re.compile(rf"(?<!第)(?P<n>{_NUM})(?:多|余)?[个项]$")  # 26个项目
 _COUNT_WORDS = re.compile(r"共计|总计|合计|共|有|达|[个项家]")
@@ -527,7 +528,7 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
             found = [c for c in found if not (cand.start <= c.start < cand.end)]
             found.append(cand)
     for m in _COUNT_RE.finditer(text, lo, hi) if batches else ():
-        count = _number(m["a"] or m["b"] or m["c"] or m["d"] or m["e"])
+        count = _number(next(n for n in m.groups() if n))
         if count is None or count < 2 or _INTRODUCES.match(text, m.end()):
             continue  # (两个项目分别为A项目和B项目: the count introduces the projects it names)
         c0 = _clause_start(text, m.start(), lo)
@@ -869,10 +870,11 @@ def _refined(
     完成128.6亿元 in a list of indicators)."""
     phase = _phase_of(text, amount, lo)
     bare = _BARE_PARK_PHASE.fullmatch(owner.project or "")
-    if bare or phase and owner.project in (None, area_label):
+    if bare or phase and (owner.project in (None, area_label) or owner.batch):
         park = _last_park(text, mentions, amount.start)
         if park is not None:
-            return replace(owner, project=park + (bare["phase"] if bare else phase))
+            label = park + (bare["phase"] if bare else phase)
+            return replace(owner, project=label, batch=False, count=None)
     elif phase and owner.project and not owner.batch and phase not in owner.project:
         return replace(owner, project=owner.project + phase)
     if owner.project is None and measure in ("completed", "annual_plan"):
