@@ -403,6 +403,19 @@ def test_doubled_dashes_join_stages_inside_a_quote_without_a_single_dash() -> No
         assert chains.extract(doc_of(text)).query("kind == 'staged'").empty
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("第一条是焦炉煤气综合利用链：焦炉煤气—甲醇—烯烃—聚丙烯。", "焦炉煤气综合利用"),
+        ("铝镁链：铝土矿—氧化铝—电解铝—铝合金。", "铝镁"),
+        ("在焦化延链方面，开发区构建了“原煤—洗精煤—焦炭”链条。", ""),  # 延链 is a verb
+    ],
+)
+def test_a_chain_named_with_lian_before_its_stages(text, name) -> None:
+    staged = chains.extract(doc_of(text)).query("kind == 'staged'")
+    assert list(staged["name"]) == [name]
+
+
 def test_a_ladder_before_a_chain_word_of_an_industry_stays() -> None:
     df = chains.extract(doc_of("构建“煤—焦—化—氢”全链条产业体系。"))
     assert list(df["stages"]) == ["煤|焦|化|氢"]

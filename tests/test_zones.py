@@ -162,6 +162,17 @@ def test_declared_short_name_is_an_alias():
     assert resolved_m["zone_id"].nunique() == 1
 
 
+def test_a_city_before_its_countys_zone_is_left_out_of_the_name():
+    m = zones.find_mentions(_text_doc("大同市阳高经济技术开发区围绕光伏新开工项目1个。"))
+    zone_table, _ = zones.resolve(m)
+    (row,) = zone_table.to_dict("records")
+    assert (row["name"], row["aliases"], row["city"]) == (
+        "阳高经济技术开发区",
+        "大同市阳高经济技术开发区",
+        "大同",
+    )
+
+
 def test_zone_outside_the_gazetteer_gets_city_from_its_county_prefix():
     m = zones.find_mentions(_text_doc("怀仁市金沙滩工业园区新入驻企业12家。"))
     zone_table, _ = zones.resolve(m)

@@ -771,6 +771,17 @@ def _best_name(names: Iterable[str]) -> str:
     return max(names, key=lambda n: (len(split_kind(n)[1]), len(n), n))
 
 
+def _county_zone_name(name: str) -> str:
+    """大同市阳高经济技术开发区 -> 阳高经济技术开发区: a prefecture city written before one of
+    its counties only locates the county's zone (the full form stays an alias)."""
+    for city in cities():
+        if name.startswith(city + "市"):
+            rest = name[len(city) + 1 :]
+            _, county_city = strip_places(split_kind(rest)[0])
+            return rest if county_city == city and rest != split_kind(rest)[1] else name
+    return name
+
+
 def _text(value: object) -> str:
     return value if isinstance(value, str) else ""
 
@@ -882,7 +893,7 @@ class Resolver:
                 in_gaz, source = True, row["source"]
             else:
                 key = self._key_of_zone[zone_id]
-                name = _best_name(forms or stats.seen)
+                name = _county_zone_name(_best_name(forms or stats.seen))
                 known = set()
                 kind, level, city = _TOKEN_KIND.get(key.token, "other"), "unknown", key.city
                 in_gaz, source = False, "corpus"
