@@ -113,7 +113,7 @@ _STOP_WORDS = _words(
     实现 说起 谈起 提起 说到 谈到 不出 了解 驶出 驶入 驶离 运出 运往 迁出 迁入 搬出 搬入 走出 竞得
     拍得 摘得 争创 加上 离不开 投入 借助 避免 进出 我们 他们 咱们 年度 承担 激发 现辖 如今 现在
     过去 此前 以往 当时 曾经 接入 满足 上半年 下半年 前三季度 距离 距 解决 协调 承建 届时 开展
-    选择 选定 直达 到达 访 看待 如何 您 引入 结果 租用 打通 勾勒出 勾勒 符合"""
+    选择 选定 直达 到达 访 看待 如何 您 引入 结果 租用 打通 勾勒出 勾勒 符合 请问 问"""
 )
 _KIND_WORD_RE = re.compile("|".join(KIND_WORDS_BY_LENGTH))
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
@@ -132,7 +132,7 @@ _GENERIC = _words(
     沿海 沿黄 周边 省内 省外 国内 国外 境外 海外 以上 以下 上 下 内 外 前 后 一流 全部 更多 零碳
     近零碳 循环 循环化 化工 智能 智能化 数字化 信息化 平安 美丽 安全 文明 示范性 生态化 节约型
     花园式 飞地 重要 主要 骨干 龙头 标杆 样板 合规 成熟 隔壁 附近 邻近 当地 本地 外地 县域 市域
-    承载 跨省 跨市 跨区域 创新型"""
+    承载 跨省 跨市 跨区域 创新型 试点 低效 闲置 僵尸"""
 )
 _INDUSTRY_OF_GENERIC_WORDS = ("数字经济",)  # 数字经济产业园: a park of the digital economy
 _LOCAL_DETERMINERS = tuple(a + b for a in "我本该" for b in "省市县区")
