@@ -515,6 +515,12 @@ def test_cooperation_processing_and_transfer_parks_are_zones() -> None:
     assert list(zones.find_mentions(_article(text))["surface"]) == surfaces
 
 
+def test_material_equipment_chemical_and_manufacturing_parks_are_zones() -> None:
+    text = "龙门经开区梧桐新材料园、高阳精细化工园两个园区建设提速，沙河新能源装备园同步推进。"
+    surfaces = ["龙门经开区", "梧桐新材料园", "高阳精细化工园", "沙河新能源装备园"]
+    assert list(zones.find_mentions(_article(text))["surface"]) == surfaces
+
+
 def test_parks_of_one_name_in_zones_of_different_cities_are_different_parks() -> None:
     text = "重点投向中北高新区半导体产业园和忻州经济开发区半导体产业园。"
     m = zones.find_mentions(_article(text))

@@ -81,6 +81,10 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "合作园": ("园区", "industrial_park"),
     "加工园": ("园区", "industrial_park"),
     "承接园": ("园区", "industrial_park"),
+    "材料园": ("园区", "industrial_park"),
+    "装备园": ("园区", "industrial_park"),
+    "化工园": ("园区", "industrial_park"),
+    "制造园": ("园区", "industrial_park"),
     "园中园": ("园区", "industrial_park"),  # a park inside a zone (农产品加工园中园)
     "综合保税区": ("综保区", "other"),
     "综保区": ("综保区", "other"),
