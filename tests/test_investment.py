@@ -519,6 +519,7 @@ def test_qizhong_opens_no_firm_name(article2_rows) -> None:
         "对新引进固定资产投资10亿元以上的延链补链项目，按设备投资额的8%给予补助。",
         "对总投资10亿元以上的“链主”项目，实行“一事一议”。",
         "对新入区的制造业项目，固定资产投资达到1亿元以上且当年竣工投产的，给予补助。",
+        "对年度完成固定资产投资超过50亿元的开发区，市政府给予通报表扬。",
     ],
 )
 def test_size_class_is_not_a_figure(sentence: str, tmp_path) -> None:
