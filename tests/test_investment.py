@@ -740,6 +740,8 @@ def test_a_works_length_between_its_name_and_figure() -> None:
 def test_a_cluster_of_projects_is_a_batch() -> None:
     row = row_at(rows_of(doc_of("农高区功能食品项目集群总投资达到58亿元。")), 58)
     assert (row["project"], row["measure"]) == ("农高区功能食品项目集群", "aggregate")
+    row = row_at(rows_of(doc_of("计划三年建成总投资80亿元的半导体配套产业集群。")), 80)
+    assert (row["project"], row["measure"]) == ("半导体配套产业集群", "aggregate")
 
 
 def test_roads_counted_with_tiao_are_a_batch() -> None:

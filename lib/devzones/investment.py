@@ -213,6 +213,7 @@ _GENERIC = re.compile(
     r"|在谈|落地|集中|首批|投资|类|其他|批|年度|全年|所有|已|[^\u4e00-\u9fffA-Za-z]+"
 )
 _PROJECT_GROUP = re.compile("集群|群")
+_CLUSTER = re.compile("(?:集群|项目群)$")
 _PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所有|年度|全年|等|多个")
 # 签约项目, 开工项目 … as a head noun name a collective (all the projects signed, started …) when
 # only areas, periods and target words stand before them: 力争全年签约项目, 甲县开发区签约项目.
@@ -1291,8 +1292,8 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             # 3个配套项目投资额分别为5600万元、4200万元和2800万元: one figure per project
             if owner.batch and owner.count == len(_listed_figures(text, amount, amounts, s0)):
                 owner = replace(owner, count=None, batch=False)
-            if owner.batch and measure == "total":
-                measure = "aggregate"
+            if measure == "total" and (owner.batch or _CLUSTER.search(owner.project or "")):
+                measure = "aggregate"  # a batch, or a cluster of projects (…产业集群)
             if measure == "fund":
                 owner = _fund_owner(text, amount, cand, owner, s0, s1)
             zone = _figure_zone(doc, mentions, amount, sent, prev_end, owner, listed, zone_span)
