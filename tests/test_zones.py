@@ -447,6 +447,7 @@ def test_a_renamed_zone_keeps_its_old_name_as_an_alias(text) -> None:
         ("过去只要投资额够大就引进，结果园区里企业各干各的。", []),
         ("企业可租用园区标准化厂房。一组组数据勾勒出高新区的发展轨迹。", []),
         ("记者：请问龙门经开区如何招商？", ["龙门经开区"]),
+        ("忻州各类园区正在聚焦主导产业。", []),
         ("对低效园区进行整合。龙门经济开发区获评省级循环化改造示范试点园区。", ["龙门经济开发区"]),
         ("吕梁市县域开发区加快发展。", []),  # the city's county zones taken together
         ("管委会协调解决园区企业用工难题，届时园区企业可在线办事。", []),
@@ -516,8 +517,8 @@ def test_cooperation_processing_and_transfer_parks_are_zones() -> None:
 
 
 def test_material_equipment_chemical_and_manufacturing_parks_are_zones() -> None:
-    text = "龙门经开区梧桐新材料园、高阳精细化工园两个园区建设提速，沙河新能源装备园同步推进。"
-    surfaces = ["龙门经开区", "梧桐新材料园", "高阳精细化工园", "沙河新能源装备园"]
+    text = "龙门经开区梧桐新材料园、高阳精细化工园两个园区提速，沙河新能源装备园、金村科创园同步。"
+    surfaces = ["龙门经开区", "梧桐新材料园", "高阳精细化工园", "沙河新能源装备园", "金村科创园"]
     assert list(zones.find_mentions(_article(text))["surface"]) == surfaces
 
 

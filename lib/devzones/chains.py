@@ -212,7 +212,7 @@ _MAX_NAME = 10
 _ONE_CHAR_INDUSTRIES = frozenset("煤钢铁铝镁铜锂硅氢钛锌镍钒锰碳焦盐酒醋茶药羊牛猪")
 _LEVEL_END = re.compile(r"级$")
 _COUNTED = re.compile(r"\d+[家个户项条]")
-_PUNCTUATION = re.compile(r"[。，,；;：:！？!?“”\"]")
+_PUNCTUATION = re.compile(r"[。，,；;：:！？!?“”\"…]")
 # 综改区新材料, 甲园区光伏: the zone that hosts the chain, not part of its name.
 _ZONE_PREFIX = re.compile(
     r"^(?:.{0,10}?(?:开发区|高新区|经开区|综改区|示范区)|.{1,10}?(?:园区|新区|新城))(?=.)"

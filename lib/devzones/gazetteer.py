@@ -78,6 +78,7 @@ KIND_WORDS: dict[str, tuple[str, str]] = {
     "科技创新园": ("园区", "industrial_park"),
     "创新园": ("园区", "industrial_park"),
     "科技园": ("园区", "industrial_park"),
+    "科创园": ("园区", "industrial_park"),
     "合作园": ("园区", "industrial_park"),
     "加工园": ("园区", "industrial_park"),
     "承接园": ("园区", "industrial_park"),

@@ -142,7 +142,7 @@ _DESIGNATION_OPENERS = ("国家", "全国", "全省", "全市", "省级", "市�
 # enclave; 某开发区标准化厂房园区: rented standard workshops)
 _DASHES = re.compile(r"[—–－\-→]")
 _PARK_TYPES = ("飞地", "厂房")
-_DETERMINERS = ("其他", "其它", "其余", "各", "所有")
+_DETERMINERS = ("其他", "其它", "其余", "各", "各类", "各个", "各级", "所有")
 _OFFICE_ENDINGS = ("中心", "局", "厅", "部", "委", "院", "所", "处", "司", "会", "站", "校")
 _FACILITY_CENTRES = ("数据中心", "算力中心")  # 秦家山数据中心园区: a park of data centres
 _NUMERAL_MEASURE = re.compile(r"[0-9一二三四五六七八九十两几数百千万首多]+[个大类家条批座项亿万]")
