@@ -4,6 +4,7 @@ capacity, jobs, dates, zones, offsets, and what must not become a row."""
 from __future__ import annotations
 
 import dataclasses
+import re
 from pathlib import Path
 
 import pandas as pd
@@ -760,6 +761,19 @@ def test_a_phase_after_a_count_of_firms_is_the_parks_phase() -> None:
 
 def test_benefit_funds_paid_out_are_a_fund() -> None:
     assert row_at(rows_of(doc_of("兑现各类惠企资金2.36亿元。")), 2.36)["measure"] == "fund"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "开发区将全力推进项目建设，确保全年完成固定资产投资100亿元以上。",
+        "各开发区要抓好项目建设和招商引资，确保全年完成投资4500亿元以上。",
+        "确保签约项目年内开工率达到70%以上，力争全年完成固定资产投资120亿元。",
+    ],
+)
+def test_the_work_of_projects_names_no_project(text) -> None:
+    project = row_at(rows_of(doc_of(text)), float(re.findall(r"(\d+)亿元", text)[-1]))["project"]
+    assert "项目" not in project
 
 
 def test_a_motto_with_zhu_is_not_a_project() -> None:

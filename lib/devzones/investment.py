@@ -199,6 +199,8 @@ _NP_STOP_WORDS = (
     "前往",
     "察看",
     "走访",
+    "抓好",
+    "抓实",
 )
 _NP_STOP_RE = re.compile(f"[{re.escape(_NP_STOP_CHARS)}]|{'|'.join(_NP_STOP_WORDS)}")
 # Company names hold words such as 建设 and 投资 (山西建设投资集团), so fewer words end them;
@@ -214,6 +216,9 @@ _GENERIC = re.compile(
     r"|在谈|落地|集中|首批|投资|类|其他|批|年度|全年|所有|已|[^\u4e00-\u9fffA-Za-z]+"
 )
 _PROJECT_GROUP = re.compile("集群|群")
+_PROJECT_WORK = re.compile(
+    "建设(?![成的])|(?:年内|当年|全年)?(?:开工率|落地率|履约率|投产率)|工作|服务|招引|推进"
+)
 _CLUSTER = re.compile("(?:集群|项目群)$")
 _PLURAL = re.compile(r"全省|全市|全区|全县|一批|这些|各类|各|所有|年度|全年|等|多个")
 # 签约项目, 开工项目 … as a head noun name a collective (all the projects signed, started …) when
@@ -480,6 +485,10 @@ def split_company(name: str) -> tuple[str | None, str]:
     return name[: m.end()], name[m.end() :]
 
 
+def _names_none(name: str) -> bool:
+    return not name or is_generic(name)
+
+
 def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Candidate]:
     """Named projects, 该项目 and (when ``batches``) counted batches in ``text[lo:hi]``, one
     sentence. Batches matter only where a figure follows, so other sentences skip that scan."""
@@ -491,7 +500,11 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
             continue
         start = _after_joined_item(text, _np_start(text, pos, lo), pos)
         name = text[start:pos]
-        if not _after_predicate(text, start, lo):
+        if _PROJECT_WORK.match(text, pos + 2) and _names_none(
+            text[_np_start(text, pos, lo, head_noun=False) : pos]
+        ):
+            pass  # 全力推进项目建设, 确保签约项目年内开工率…: the work of projects, none named
+        elif not _after_predicate(text, start, lo):
             company, rest = split_company(name)
             label = f"{rest}项目"
             collective = _is_collective(rest)
