@@ -776,6 +776,12 @@ def test_the_work_of_projects_names_no_project(text) -> None:
     assert "项目" not in project
 
 
+def test_gai_jijin_names_the_fund_of_the_sentence_before() -> None:
+    text = "活动中，大同市新能源产业发展基金与三家企业签署了合作备忘录。该基金规模20亿元。"
+    row = row_at(rows_of(doc_of(text)), 20)
+    assert (row["project"], row["measure"]) == ("大同市新能源产业发展基金", "fund")
+
+
 def test_a_motto_with_zhu_is_not_a_project() -> None:
     text = "甲区坚持以项目建设为主抓手。2.固定资产投资完成52.7亿元，同比增长11.8%。"
     assert "以项目" not in str(row_at(rows_of(doc_of(text)), 52.7)["project"])

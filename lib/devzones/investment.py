@@ -1491,6 +1491,9 @@ def _fund_name(text: str, amount: Amount, lo: int, hi: int) -> tuple[int, str] |
     if tail is not None:
         return tail.start("name"), tail["name"]
     head = list(_FUND_RE.finditer(text, lo, amount.start))
+    anaphor = len(head) == 1 and _FUND_ANAPHOR.search(text, lo, head[0].start())
+    if anaphor and (named := _fund_named_before(text, lo)):
+        return named  # X基金与三家企业签约。该基金规模20亿元: the fund of the sentence before
     last = head[-1].start() if head else lo
     if len(head) > 1 and (
         _FUND_ANAPHOR.search(text, lo, last) or _clause_start(text, last, lo) == last
@@ -1503,6 +1506,22 @@ def _fund_name(text: str, amount: Amount, lo: int, hi: int) -> tuple[int, str] |
     # 给予奖励 -> 奖励; fund names hold 投资 and 建设 (产业投资基金) as firm names do
     start = _np_start(text, m.start(), floor, head_noun=False, stops=_COMPANY_STOP_RE)
     return start, text[start : m.end()]
+
+
+def _fund_named_before(text: str, pos: int) -> tuple[int, str] | None:
+    """(start, name) of the fund named last before ``pos``, within the reach of 该基金."""
+    floor = max(0, pos - _FIRM_REACH)
+    m = _last(_FUND_RE.finditer(text, floor, pos))
+    if m is None:
+        return None
+    start = _np_start(
+        text,
+        m.start(),
+        _clause_start(text, m.start(), floor),
+        head_noun=False,
+        stops=_COMPANY_STOP_RE,
+    )
+    return (start, text[start : m.end()]) if m.start() - start >= 2 else None
 
 
 def _grant_recipient(text: str, lo: int, pos: int) -> tuple[int, str] | None:
