@@ -253,7 +253,8 @@ _WORKS_END = re.compile(
 )
 _LOCATED = ("位于", "地处", "坐落于", "坐落在")  # a zone after these is where, not who
 _ZONE_JOINERS = {"、", "和", "及", "与", "以及"}  # between zones a 分别 list gives figures to
-_FACILITIES = ("中心", "平台", "装置")
+_FACILITIES = ("中心", "平台", "装置", "基地")
+_DISCOURSE = ("其中", "此外", "另外", "同时")
 _OPENER = re.compile(
     rf"工程(?!项目)|{'|'.join(_FACILITIES)}"
     r"|(?:产业园|园区|园|厂房)[一二三四五六七八九十]期(?:标准化厂房|厂房)?"
@@ -584,7 +585,8 @@ def _clause_openers(text: str, lo: int, hi: int) -> Iterator[Candidate]:
         # the works after 的 (今年新上的干熄焦余热发电改造工程投资…), or a list item after 、
         # when its own figure follows (A项目投资6500万元、B工程投资3800万元)
         item = start != c0 and text.startswith("、", start - 1)
-        if start != c0 and not item and not text.startswith("的", start - 1):
+        said = text[c0:start] in _DISCOURSE  # 其中X基地总投资…
+        if start != c0 and not item and not said and not text.startswith("的", start - 1):
             continue
         c0 = start
         after = m.end()
