@@ -714,6 +714,11 @@ def test_a_zone_named_as_where_a_project_stands_does_not_take_its_figure() -> No
             0.6,
             "甲区生物医药公共技术服务平台",
         ),
+        (
+            "园区共建研发机构5家，其中甲区第三代半导体中试基地总投资4.5亿元。",
+            4.5,
+            "甲区第三代半导体中试基地",
+        ),
         # the works are nearer than a project carried from the sentence before
         (
             "甲公司建成光伏项目。乙区还建立了“共享工程师”平台。今年新建丙检测中心，项目总投资2亿元。",
