@@ -787,6 +787,22 @@ def test_gai_jijin_names_the_fund_of_the_sentence_before() -> None:
     assert (row["project"], row["measure"]) == ("大同市新能源产业发展基金", "fund")
 
 
+def test_a_numbered_list_under_a_unit_line_gives_its_bare_figures() -> None:
+    text = (
+        "园区重点推进项目清单如下(单位:万元):\n"
+        "1.甲公司年产10万吨特种炭黑项目,总投资68500,一季度完成投资8600;\n"
+        "2.乙产业园基础设施项目,总投资42000,已开工;\n"
+        "以上项目均有序推进,其中10万吨产能已投产。"
+    )
+    df = rows_of(doc_of(text))
+    got = sorted(zip(df["project"], df["amount_yuan"] / 1e4, df["measure"], strict=True))
+    assert got == [
+        ("乙产业园基础设施项目", 42000, "total"),
+        ("甲公司年产10万吨特种炭黑项目", 8600, "completed"),
+        ("甲公司年产10万吨特种炭黑项目", 68500, "total"),
+    ]
+
+
 def test_a_motto_with_zhu_is_not_a_project() -> None:
     text = "甲区坚持以项目建设为主抓手。2.固定资产投资完成52.7亿元，同比增长11.8%。"
     assert "以项目" not in str(row_at(rows_of(doc_of(text)), 52.7)["project"])

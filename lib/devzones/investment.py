@@ -32,7 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from itertools import repeat
+from itertools import chain, repeat
 from operator import attrgetter
 
 import pandas as pd
@@ -1461,11 +1461,52 @@ def _table_figures(
         pos = _next_table_anchor(text, row_lo)
 
 
+# A list of projects under a line that declares the unit (…清单如下(单位:万元):), one numbered
+# item per line, its figures bare numbers after their cues: 1.X项目,总投资68500,一季度完成投资8600;
+_UNIT_NOTE = re.compile(r"[（(](?:金额)?单位[:：]\s*(?P<unit>万亿|亿|万|)元[)）][:：]?\s*$")
+_ITEM_OPEN = re.compile(r"\s*(?:\d{1,2}[.．、]|[（(][\d一二三四五六七八九十]{1,3}[)）])\s*")
+_ITEM_NAME_END = re.compile(r"[，,；;：:]")
+_BARE_NUMBER = re.compile(
+    r"(?<![\d.])\d[\d,]*(?:\.\d+)?(?![\d.,]*\s*(?:[万亿]?元|[%％个家项人吨亩年月日]))"
+)
+
+
+def _unit_list_figures(
+    text: str,
+) -> Iterator[tuple[Amount, str, str, str | None, tuple[int, int]]]:
+    """(figure, measure, project, firm, row span) for every figure of the lists whose unit a
+    line above declares; a figure counts only right after a cue of its own (总投资68500)."""
+    pos = text.find("单位")
+    while pos != -1:
+        lo, hi = _line_at(text, pos)
+        note = _UNIT_NOTE.search(text, lo, hi)
+        row_lo = hi + 1
+        while note is not None and row_lo < len(text):
+            row_hi = _line_at(text, row_lo)[1]
+            item = _ITEM_OPEN.match(text, row_lo, row_hi)
+            cut = _ITEM_NAME_END.search(text, item.end(), row_hi) if item else None
+            if cut is None:
+                break
+            name, left = text[item.end() : cut.start()], cut.end()
+            for m in _BARE_NUMBER.finditer(text, cut.end(), row_hi):
+                cue = _last(_MEASURE_RE.finditer(text, left, m.start()))
+                measure = measure_cue(cue[0]) if cue and cue.end() >= m.start() - 2 else None
+                if measure in _TABLE_MEASURES and (
+                    figure := _money_cell(text, *m.span(), note["unit"])
+                ):
+                    yield figure, measure, name, None, (row_lo, row_hi)
+                left = m.end()
+            row_lo = row_hi + 1
+        pos = text.find("单位", row_lo if note else hi)
+
+
 def _table_rows(doc: Document, mentions: _Mentions, year: str | None) -> list[dict]:
-    """Investment rows from the document's project tables: the zone is the one a row names, else
-    the last one named before the table in its story."""
+    """Investment rows from the document's project tables and unit-declared lists: the zone is
+    the one a row names, else the last one named before the table in its story."""
     found = []
-    for amount, measure, name, firm, row in _table_figures(doc.text):
+    for amount, measure, name, firm, row in chain(
+        _table_figures(doc.text), _unit_list_figures(doc.text)
+    ):
         story_lo = next((st.start for st in doc.stories if st.start <= row[0] < st.end), 0)
         zone = _nearest_zone(mentions, row[0], *row)
         if zone is None and (before := mentions.inside(story_lo, row[0])):
