@@ -113,7 +113,8 @@ _STOP_WORDS = _words(
     实现 说起 谈起 提起 说到 谈到 不出 了解 驶出 驶入 驶离 运出 运往 迁出 迁入 搬出 搬入 走出 竞得
     拍得 摘得 争创 加上 离不开 投入 借助 避免 进出 我们 他们 咱们 年度 承担 激发 现辖 如今 现在
     过去 此前 以往 当时 曾经 接入 满足 上半年 下半年 前三季度 距离 距 解决 协调 承建 届时 开展
-    选择 选定 直达 到达 访 看待 如何 您 引入 结果 租用 打通 勾勒出 勾勒 符合 请问 问"""
+    选择 选定 直达 到达 访 看待 如何 您 引入 结果 租用 打通 勾勒出 勾勒 符合 请问 问 统筹
+    一季度 二季度 三季度 四季度"""
 )
 _KIND_WORD_RE = re.compile("|".join(KIND_WORDS_BY_LENGTH))
 _STOP_LENGTHS = sorted({len(w) for w in _STOP_WORDS}, reverse=True)
@@ -138,14 +139,16 @@ _INDUSTRY_OF_GENERIC_WORDS = ("数字经济",)  # 数字经济产业园: a park 
 _LOCAL_DETERMINERS = tuple(a + b for a in "我本该" for b in "省市县区")
 # A head opening with a level or scope word names a designation, not a zone (省级…示范区).
 _DESIGNATION_OPENERS = ("国家", "全国", "全省", "全市", "省级", "市级", "县级", "各")
-# how a park is run or built, not its name, even right after its zone (某开发区飞地园区: an
-# enclave; 某开发区标准化厂房园区: rented standard workshops)
 _DASHES = re.compile(r"[—–－\-→]")
-_PARK_TYPES = ("飞地", "厂房")
+# how a park is run or built, not its name, even right after its zone (某开发区飞地园区: an
+# enclave; 某开发区标准化厂房园区: rented standard workshops; 智慧园区: a management system)
+_PARK_TYPES = ("飞地", "厂房", "智慧")
 _DETERMINERS = ("其他", "其它", "其余", "各", "各类", "各个", "各级", "所有")
 _OFFICE_ENDINGS = ("中心", "局", "厅", "部", "委", "院", "所", "处", "司", "会", "站", "校")
 _FACILITY_CENTRES = ("数据中心", "算力中心")  # 秦家山数据中心园区: a park of data centres
-_NUMERAL_MEASURE = re.compile(r"[0-9一二三四五六七八九十两几数百千万首多]+[个大类家条批座项亿万]")
+_NUMERAL_MEASURE = re.compile(
+    r"[0-9一二三四五六七八九十两几数百千万首多]+[个大类家条批座项亿万位名]"
+)
 _COMPANY = re.compile(r"有限公司|有限责任公司|股份|集团|公司")
 _COMPANY_ENDINGS = ("公司", "集团")
 # What may stand between a place and a plain 开发区 meaning the place's zones (see _is_collective)
