@@ -421,6 +421,20 @@ def test_a_ladder_before_a_chain_word_of_an_industry_stays() -> None:
     assert list(df["stages"]) == ["煤|焦|化|氢"]
 
 
+def test_a_count_after_the_chain_word_then_its_list() -> None:
+    text = (
+        "全市梳理出重点产业链,其中工业产业链3条,包括铝镁精深加工、新能源汽车、光伏;"
+        "服务业产业链2条,包括现代物流、文化旅游。"
+    )
+    assert names_in(text) == ["铝镁精深加工", "新能源汽车", "光伏", "现代物流", "文化旅游"]
+
+
+def test_which_chain_is_no_name() -> None:
+    text = "运城市重点打造的另一条链条——“电解铝—铝合金扁锭—高端铝板带—航空用铝材”也在延伸。"
+    staged = chains.extract(doc_of(text)).query("kind == 'staged'")
+    assert list(staged["name"]) == [""]
+
+
 def test_two_names_joined_by_he_are_two_chains() -> None:
     assert names_in("吕梁市著力打造铝镁精深加工和煤焦化工两条全产业链。") == [
         "铝镁精深加工",

@@ -116,6 +116,7 @@ _LISTED_AS = re.compile("列为|确定为|定为")
 _LIST_COLON = re.compile(
     r"(?:具体|分别|主要)?(?:为|是|有|包括)?[：:]|包括|分别为|分别是|具体为|主要有"
 )
+_COUNT_AFTER = re.compile(r"(?:共|共有|达)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*条[，,]?")
 _COUNT = re.compile(r"(等)?\s*([0-9]+|[一二两三四五六七八九十]+|几)\s*(条|个|大|项|类|支)")
 # Words that qualify a group of chains rather than name one.
 _CATEGORY_WORDS = (
@@ -212,6 +213,7 @@ _MAX_NAME = 10
 _ONE_CHAR_INDUSTRIES = frozenset("煤钢铁铝镁铜锂硅氢钛锌镍钒锰碳焦盐酒醋茶药羊牛猪")
 _LEVEL_END = re.compile(r"级$")
 _COUNTED = re.compile(r"\d+[家个户项条]")
+_CLASSIFIED = re.compile(r"[另这那每首]?[一二两三四五六七八九十几多]*[条个项]")
 _PUNCTUATION = re.compile(r"[。，,；;：:！？!?“”\"…]")
 # 综改区新材料, 甲园区光伏: the zone that hosts the chain, not part of its name.
 _ZONE_PREFIX = re.compile(
@@ -326,6 +328,8 @@ def chain_name(raw: str, counted: bool = False) -> str:
         return ""
     if _DASH_ANCHOR.search(name) or name.isdigit() or _COUNTED.search(name):
         return ""  # 企业31家 (a chain's firms counted), not an industry
+    if _CLASSIFIED.fullmatch(name):
+        return ""  # 另一条, 这条: which chain, not its industry
     if _PUNCTUATION.search(name):
         return ""  # “。铝”: a quote across a sentence's end
     if any(p in name for p in _GENERIC_PARTS) or not counted and name.endswith(_NOT_INDUSTRY_END):
@@ -832,6 +836,12 @@ def listed_groups(text: str) -> list[_Group]:
         left = _quoted_left(text, a) if start == a else None
         if quoted := _quoted_list(text, start, a - whole):
             groups.append(_Group(*quoted, m.end()))
+            current = None
+            continue
+        if (after := _COUNT_AFTER.match(text, m.end())) and (
+            right := _read_right(text, after.end(), _cn_number(after[1]) or 0)
+        ):  # 工业产业链12条，包括A、B…: the count, then the list it counts
+            groups.append(_Group(right, _cn_number(after[1]), "", m.end()))
             current = None
             continue
         items, count, category, ok = _read_left(text, *(left or (start, a - whole)))
