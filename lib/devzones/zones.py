@@ -154,7 +154,8 @@ _COMPANY = re.compile(r"有限公司|有限责任公司|股份|集团|公司")
 _COMPANY_ENDINGS = ("公司", "集团")
 # What may stand between a place and a plain 开发区 meaning the place's zones (see _is_collective)
 _COLLECTIVE_REST = re.compile(
-    r"(?:[两二三四五六七八九十几]?[市县区地]|全[省市县区]|各|所有|多个|若干|部分|一些|大地|其他|其它|其余)?"
+    r"(?:[两二三四五六七八九十几][市县区地]?|[市县区地]|全[省市县区]|各|所有|多个|若干|部分|一些|大地"
+    r"|其他|其它|其余)?"
     r"(?:县域)?"  # 吕梁市县域开发区
     r"(?:[省市县区]级)?"  # 大同各县级开发区
     r"(?:\d{4}年|今年|去年|本年|全年|年度)?"
@@ -410,6 +411,8 @@ def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
         return "reject"  # 晋中其他园区, 朔州各园区: the place's parks together, not one
     if head.endswith("进") and len(head) > 1:
         return "reject"  # 质量服务进园区: a campaign into the parks, not a park
+    if head.endswith("类"):
+        return "reject"  # （六）改革示范类园区: a class of parks in a ranking
     if _PHASE.fullmatch(head) or head.endswith("·") or len(_DASHES.findall(head)) >= 2:
         # 一期园区: a phase of a park named before; 经济·园区: a page section; 众创空间—孵化器—
         # 加速器—产业园: the steps of a sequence
@@ -436,7 +439,22 @@ def _is_collective(head: str) -> bool:
     rest = head[len(place) :]
     if not rest:
         return place[:-1] in cities() and place.endswith("市") or place in ("山西", "山西省")
+    while place and (more := _more_places(rest)):  # 侯马曲沃两开发区, 晋城、运城两市开发区
+        rest = rest[len(more) :]
     return bool(_COLLECTIVE_REST.fullmatch(rest))
+
+
+def _more_places(rest: str) -> str:
+    """The place (with a 、/和 before it) that opens ``rest``, or ''."""
+    lead = 1 if rest[:1] in "、和与及" else 0
+    return next(
+        (
+            rest[: lead + n]
+            for n in range(len(rest) - lead, 1, -1)
+            if is_place(rest[lead : lead + n])
+        ),
+        "",
+    )
 
 
 def _names_a_place(head: str) -> bool:
