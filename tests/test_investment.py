@@ -803,6 +803,12 @@ def test_a_numbered_list_under_a_unit_line_gives_its_bare_figures() -> None:
     ]
 
 
+def test_an_areas_fixed_asset_investment_is_not_a_batch_counted_before_it() -> None:
+    doc = doc_of("龙门园区力争上半年新签约项目10个以上，全年完成固定资产投资40亿元。")
+    row = row_at(rows_of(doc, mentions_of(doc, "龙门园区")), 40)
+    assert (row["project"], row["measure"]) == ("龙门园区全年完成固定资产投资", "completed")
+
+
 def test_a_motto_with_zhu_is_not_a_project() -> None:
     text = "甲区坚持以项目建设为主抓手。2.固定资产投资完成52.7亿元，同比增长11.8%。"
     assert "以项目" not in str(row_at(rows_of(doc_of(text)), 52.7)["project"])

@@ -899,6 +899,12 @@ def _refined(
     return owner
 
 
+def _area_indicator(text: str, amount: Amount, lo: int, cand: Candidate) -> bool:
+    """The figure is an area's 固定资产投资, in a clause after the one naming ``cand``."""
+    c0 = _clause_start(text, amount.start, lo)
+    return cand.end <= c0 and text.find("固定资产投资", c0, amount.start) != -1
+
+
 def _works_owner(
     text: str,
     amount: Amount,
@@ -1287,6 +1293,8 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
                 continue
             cand = _pick_candidate(cands, text, amount, s0, s1)
             area_lo = _area_scope(text, mentions, s0, amount.start, carry)
+            if cand and area_lo is not None and _area_indicator(text, amount, s0, cand):
+                cand = None  # X区力争新签约项目10个以上，全年完成固定资产投资40亿元: the area's
             area_label = zone_span = None
             if area_lo is not None and measure != "output_value":
                 zone_span = _fenbie_zone(text, mentions, amount, amounts, s0)
