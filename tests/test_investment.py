@@ -809,6 +809,32 @@ def test_an_areas_fixed_asset_investment_is_not_a_batch_counted_before_it() -> N
     assert (row["project"], row["measure"]) == ("龙门园区全年完成固定资产投资", "completed")
 
 
+def test_a_header_above_rows_that_carry_their_units() -> None:
+    text = (
+        "具体如下：\n序号 项目名称 建设单位 总投资 年度完成投资 进度\n"
+        "1 年产20万吨针状焦项目 山西甲新材料有限公司 23.8亿元 9.6亿元 主体完工\n"
+        "2 智能矿用装备制造基地 山西乙重工有限公司 6800万元 4200万元 投产\n三、招商引资情况"
+    )
+    df = rows_of(doc_of(text))
+    got = sorted(zip(df["project"], df["amount_yuan"] / 1e4, df["measure"], strict=True))
+    assert got == [
+        ("年产20万吨针状焦项目", 96000, "completed"),
+        ("年产20万吨针状焦项目", 238000, "total"),
+        ("智能矿用装备制造基地", 4200, "completed"),
+        ("智能矿用装备制造基地", 6800, "total"),
+    ]
+
+
+def test_list_lines_with_figures_are_rows_not_headers() -> None:
+    # each line looks like a header to the line after it; reading must go on, and end
+    text = "\n".join(
+        f"{i}.甲{i}项目\u3000投资方：乙公司\u3000总投资：{i}亿元\u3000落地：丙开发区"
+        for i in (1, 2, 3)
+    )
+    df = rows_of(doc_of(text))
+    assert sorted(df["amount_yuan"] / 1e8) == [1, 2, 3]
+
+
 def test_a_motto_with_zhu_is_not_a_project() -> None:
     text = "甲区坚持以项目建设为主抓手。2.固定资产投资完成52.7亿元，同比增长11.8%。"
     assert "以项目" not in str(row_at(rows_of(doc_of(text)), 52.7)["project"])

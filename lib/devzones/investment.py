@@ -1347,6 +1347,7 @@ _NUMBER_CELL = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _SPACED = re.compile(r"[^ \t\u3000]+")
 _RULE_LINE = re.compile(r"[\s|:：\-—]+")  # |---|---| under a header
 _SUM_ROWS = ("合计", "总计", "小计")  # a table's sums restate its rows
+_FIGURE_IN_LINE = re.compile(r"\d|元")
 _UNIT_LINE = re.compile(r"[（(]?(?:金额)?单位[:：]\s*(?P<unit>万亿|亿|万|)元[)）]?\s*")
 _FIRM_COLUMN = re.compile(r"建设单位|实施单位|业主单位|建设主体|企业名称|投资主体|公司")
 _TABLE_MEASURES = ("total", "annual_plan", "completed")
@@ -1431,6 +1432,7 @@ def _table_figures(
     pos = _next_table_anchor(text, 0)
     while pos != -1:
         lo, hi = _line_at(text, pos)
+        line_end = hi  # the anchor's line: the search goes on after it, whatever is read
         declared = _UNIT_LINE.fullmatch(text, lo, hi)
         if declared is not None and hi < len(text):  # 单位：万元, then the header
             lo, hi = _line_at(text, hi + 1)
@@ -1439,6 +1441,9 @@ def _table_figures(
         heads = [text[a:b] for a, b in header]
         unit = declared["unit"] if declared else None
         columns = _table_columns(heads, units_in_cells=sep == "|", unit=unit)
+        if columns is None and declared is None and (above := _header_above(text, lo, sep)):
+            (lo, hi), header, columns = above  # 序号 项目名称 … 总投资 …, then rows with 23.8亿元
+            heads = [text[a:b] for a, b in header]
         if columns is None:
             pos = _next_table_anchor(text, hi)
             continue
@@ -1466,7 +1471,7 @@ def _table_figures(
                 if name and name not in _SUM_ROWS and figure is not None:
                     yield figure, measure, name, firm or None, (row_lo, row_hi)
             row_lo = row_hi + 1
-        pos = _next_table_anchor(text, row_lo)
+        pos = _next_table_anchor(text, max(row_lo, line_end))
 
 
 # A list of projects under a line that declares the unit (…清单如下(单位:万元):), one numbered
@@ -1506,6 +1511,19 @@ def _unit_list_figures(
                 left = m.end()
             row_lo = row_hi + 1
         pos = text.find("单位", row_lo if note else hi)
+
+
+def _header_above(text: str, lo: int, sep: str | None):
+    """((start, end), cells, columns) of a header on the line above ``lo`` whose money columns
+    carry no unit, so that the rows' cells do (总投资 over 23.8亿元), or None."""
+    if lo == 0:
+        return None
+    h_lo, h_hi = _line_at(text, lo - 1)
+    if _separator(text[h_lo:h_hi]) != sep or _FIGURE_IN_LINE.search(text, h_lo, h_hi):
+        return None  # a header names columns; a line with figures is a row
+    cells = _cells(text, h_lo, h_hi, sep)
+    columns = _table_columns([text[a:b] for a, b in cells], units_in_cells=True)
+    return ((h_lo, h_hi), cells, columns) if columns is not None else None
 
 
 def _table_rows(doc: Document, mentions: _Mentions, year: str | None) -> list[dict]:
