@@ -429,6 +429,12 @@ def test_a_count_after_the_chain_word_then_its_list() -> None:
     assert names_in(text) == ["铝镁精深加工", "新能源汽车", "光伏", "现代物流", "文化旅游"]
 
 
+def test_a_count_of_chains_then_its_list_without_a_chain_word() -> None:
+    text = "全市围绕14条重点产业链开展链长制，开发区承担其中3条，分别是：液压、功能食品和玻璃器皿。"
+    assert names_in(text)[-3:] == ["液压", "功能食品", "玻璃器皿"]
+    assert "共有" not in names_in("全市共有重点产业链14条，分别是：甲、乙。")
+
+
 def test_which_chain_is_no_name() -> None:
     text = "运城市重点打造的另一条链条——“电解铝—铝合金扁锭—高端铝板带—航空用铝材”也在延伸。"
     staged = chains.extract(doc_of(text)).query("kind == 'staged'")
@@ -491,6 +497,7 @@ def test_one_phrase_before_a_count_of_many_chains_names_none() -> None:
         ("从煤焦油到针状焦……一条条链条清晰展示着转型路径。", []),
         ("“有区无产业”“有产业无链条”的情况不同程度存在。", []),
         ("与周边开发区共建产业链上下游。", []),
+        ("介休经开区：焦化老产业长出新链条", []),
         ("交城经开区：一个项目带来一条链", []),
         ("其中不锈钢、高端装备、氢能等3条链由市级领导担任链长。", ["不锈钢", "高端装备", "氢能"]),
         (

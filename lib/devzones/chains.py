@@ -101,7 +101,7 @@ _BOUNDARY = re.compile(
     "选定|摸清|拥有|具备|完整|齐全|较为|相对|唯一|涉及|进入|入选|纳入|列入|聚集|集聚|吸引|引领|"
     "牵引|推出|做精|做深|升级|转型|构成|组成|采用|新增|新建|续建|在建|开工|签约|储备|落户|入驻|"
     "今年|去年|明年|目前|当前|近年来|以来|年内|上半年|下半年|"
-    "安排|调度|设立|形容|描述|现有|这样|当地|本地|推介|先画|画出|画好|盯着|盯住|包联|公布|首批|搭建|研究|解决|共建|无|没有|配齐|上述|整条|更多|建成|一次|抓|力争|举办|召开|串起|担任|拿着|拿出|找|全年|到|哪|一张|一幅|一份|以(?![及上下来外后前])|"
+    "安排|调度|设立|形容|描述|现有|这样|当地|本地|推介|先画|画出|画好|盯着|盯住|包联|公布|首批|搭建|研究|解决|共建|无|没有|长出|共有|配齐|上述|整条|更多|建成|一次|抓|力争|举办|召开|串起|担任|拿着|拿出|找|全年|到|哪|一张|一幅|一份|以(?![及上下来外后前])|"
     "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该区|本区|我区|全区|该|本|这|此|其中|其|"
     "各|每|让|使|部分|等(?!离子)"
 )
@@ -116,6 +116,9 @@ _FIRM_WORD = re.compile("企业|公司|集团")
 _LISTED_AS = re.compile("列为|确定为|定为")
 _LIST_COLON = re.compile(
     r"(?:具体|分别|主要)?(?:为|是|有|包括)?[：:]|包括|分别为|分别是|具体为|主要有"
+)
+_COUNTED_LIST = re.compile(
+    r"([0-9]+|[一二两三四五六七八九十]+)条[，,]?(?=分别是|分别为|包括|具体为)"
 )
 _COUNT_AFTER = re.compile(r"(?:共|共有|达)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*条[，,]?")
 _COUNT = re.compile(r"(等)?\s*([0-9]+|[一二两三四五六七八九十]+|几)\s*(条|个|大|项|类|支)")
@@ -866,7 +869,22 @@ def listed_groups(text: str) -> list[_Group]:
             current = _Group(items, count, category)
             groups.append(current)
         current.end = m.end()
+    groups += _counted_lists(text, {it.start for g in groups for it in g.items})
     return [g for g in groups if g.items]
+
+
+def _counted_lists(text: str, taken: set[int]) -> list[_Group]:
+    """开发区承担其中11条，分别是：A、B…和K: a count of chains with no chain word after it, then
+    the list it counts, in a sentence about chains (产业链 within the clauses before)."""
+    found = []
+    for m in _COUNTED_LIST.finditer(text):
+        count = _cn_number(m[1])
+        if not count or count < 2 or "链" not in text[max(0, m.start() - 40) : m.start()]:
+            continue
+        right = _read_right(text, m.end(), count)
+        if right and not any(it.start in taken for it in right):
+            found.append(_Group(right, count, "", m.end()))
+    return found
 
 
 # --- context: carriers, scale, fields -------------------------------------------------------

@@ -114,7 +114,7 @@ _STOP_WORDS = _words(
     拍得 摘得 争创 加上 离不开 投入 借助 避免 进出 我们 他们 咱们 年度 承担 激发 现辖 如今 现在
     过去 此前 以往 当时 曾经 接入 满足 上半年 下半年 前三季度 距离 距 解决 协调 承建 届时 开展
     选择 选定 直达 到达 访 看待 如何 您 引入 结果 租用 打通 勾勒出 勾勒 符合 请问 问 统筹 形容 描述
-    这样 已投资
+    这样 已投资 补齐 有没有 没有
     一季度 二季度 三季度 四季度"""
 )
 _KIND_WORD_RE = re.compile("|".join(KIND_WORDS_BY_LENGTH))
@@ -156,7 +156,7 @@ _COMPANY_ENDINGS = ("公司", "集团")
 _COLLECTIVE_REST = re.compile(
     r"(?:[两二三四五六七八九十几][市县区地]?|[市县区地]|全[省市县区]|各|所有|多个|若干|部分|一些|大地"
     r"|其他|其它|其余)?"
-    r"(?:县域)?"  # 吕梁市县域开发区
+    r"(?:县域|市域内?|域内|境内)?"  # 吕梁市县域开发区, 长治市域内开发区
     r"(?:[省市县区]级)?"  # 大同各县级开发区
     r"(?:\d{4}年|今年|去年|本年|全年|年度)?"
     r"(?:第?[一二三四1-4]季度|前三季度|[上下]半年|[一二三四五六七八九十]{1,2}月份?)?各?"
@@ -411,8 +411,8 @@ def _head_verdict(head: str, before: str, word: str, in_zone: bool) -> str:
         return "reject"  # 晋中其他园区, 朔州各园区: the place's parks together, not one
     if head.endswith("进") and len(head) > 1:
         return "reject"  # 质量服务进园区: a campaign into the parks, not a park
-    if head.endswith("类"):
-        return "reject"  # （六）改革示范类园区: a class of parks in a ranking
+    if head.endswith("类") or head.endswith("型") and not head.endswith("新型"):
+        return "reject"  # （六）改革示范类园区, 陆港型产业园区: a class or type (not 漳泽新型…)
     if _PHASE.fullmatch(head) or head.endswith("·") or len(_DASHES.findall(head)) >= 2:
         # 一期园区: a phase of a park named before; 经济·园区: a page section; 众创空间—孵化器—
         # 加速器—产业园: the steps of a sequence
