@@ -117,9 +117,8 @@ _LISTED_AS = re.compile("列为|确定为|定为")
 _LIST_COLON = re.compile(
     r"(?:具体|分别|主要)?(?:为|是|有|包括)?[：:]|包括|分别为|分别是|具体为|主要有"
 )
-_COUNTED_LIST = re.compile(
-    r"([0-9]+|[一二两三四五六七八九十]+)条[，,]?(?=分别是|分别为|包括|具体为)"
-)
+_LIST_LEAD = re.compile("分别是|分别为|包括|具体为")
+_COUNTED_LIST = re.compile(r"([0-9]+|[一二两三四五六七八九十]+)条[，,]?$")
 _COUNT_AFTER = re.compile(r"(?:共|共有|达)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*条[，,]?")
 _COUNT = re.compile(r"(等)?\s*([0-9]+|[一二两三四五六七八九十]+|几)\s*(条|个|大|项|类|支)")
 # Words that qualify a group of chains rather than name one.
@@ -877,8 +876,9 @@ def _counted_lists(text: str, taken: set[int]) -> list[_Group]:
     """开发区承担其中11条，分别是：A、B…和K: a count of chains with no chain word after it, then
     the list it counts, in a sentence about chains (产业链 within the clauses before)."""
     found = []
-    for m in _COUNTED_LIST.finditer(text):
-        count = _cn_number(m[1])
+    for lead in _LIST_LEAD.finditer(text):  # a rare anchor first, then the count before it
+        m = _COUNTED_LIST.search(text, max(0, lead.start() - 8), lead.start())
+        count = _cn_number(m[1]) if m else None
         if not count or count < 2 or "链" not in text[max(0, m.start() - 40) : m.start()]:
             continue
         right = _read_right(text, m.end(), count)
