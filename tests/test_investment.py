@@ -787,6 +787,12 @@ def test_gai_jijin_names_the_fund_of_the_sentence_before() -> None:
     assert (row["project"], row["measure"]) == ("大同市新能源产业发展基金", "fund")
 
 
+def figures_in(text: str) -> list[tuple[str, float, str]]:
+    """(project, amount in 万元, measure) of every row of ``text``, sorted."""
+    df = rows_of(doc_of(text))
+    return sorted(zip(df["project"], df["amount_yuan"] / 1e4, df["measure"], strict=True))
+
+
 def test_a_numbered_list_under_a_unit_line_gives_its_bare_figures() -> None:
     text = (
         "园区重点推进项目清单如下(单位:万元):\n"
@@ -794,9 +800,7 @@ def test_a_numbered_list_under_a_unit_line_gives_its_bare_figures() -> None:
         "2.乙产业园基础设施项目,总投资42000,已开工;\n"
         "以上项目均有序推进,其中10万吨产能已投产。"
     )
-    df = rows_of(doc_of(text))
-    got = sorted(zip(df["project"], df["amount_yuan"] / 1e4, df["measure"], strict=True))
-    assert got == [
+    assert figures_in(text) == [
         ("乙产业园基础设施项目", 42000, "total"),
         ("甲公司年产10万吨特种炭黑项目", 8600, "completed"),
         ("甲公司年产10万吨特种炭黑项目", 68500, "total"),
@@ -815,9 +819,7 @@ def test_a_header_above_rows_that_carry_their_units() -> None:
         "1 年产20万吨针状焦项目 山西甲新材料有限公司 23.8亿元 9.6亿元 主体完工\n"
         "2 智能矿用装备制造基地 山西乙重工有限公司 6800万元 4200万元 投产\n三、招商引资情况"
     )
-    df = rows_of(doc_of(text))
-    got = sorted(zip(df["project"], df["amount_yuan"] / 1e4, df["measure"], strict=True))
-    assert got == [
+    assert figures_in(text) == [
         ("年产20万吨针状焦项目", 96000, "completed"),
         ("年产20万吨针状焦项目", 238000, "total"),
         ("智能矿用装备制造基地", 4200, "completed"),
