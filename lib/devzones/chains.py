@@ -101,7 +101,7 @@ _BOUNDARY = re.compile(
     "选定|摸清|拥有|具备|完整|齐全|较为|相对|唯一|涉及|进入|入选|纳入|列入|聚集|集聚|吸引|引领|"
     "牵引|推出|做精|做深|升级|转型|构成|组成|采用|新增|新建|续建|在建|开工|签约|储备|落户|入驻|"
     "今年|去年|明年|目前|当前|近年来|以来|年内|上半年|下半年|"
-    "安排|调度|设立|形容|描述|现有|这样|当地|本地|推介|先画|画出|画好|盯着|盯住|包联|公布|首批|搭建|研究|解决|共建|无|没有|长出|共有|配齐|上述|整条|更多|建成|一次|抓|力争|举办|召开|串起|担任|拿着|拿出|找|全年|到|哪|一张|一幅|一份|以(?![及上下来外后前])|"
+    "安排|调度|设立|形容|描述|现有|这样|当地|本地|推介|先画|画出|画好|盯着|盯住|包联|公布|首批|搭建|研究|解决|共建|没有|长出|共有|配齐|上述|整条|更多|建成|一次|抓|力争|举办|召开|串起|担任|拿着|拿出|找|全年|到|哪|一张|一幅|一份|以(?![及上下来外后前])|"
     "以及|及|和|与|的|了|在|对|将|把|被|为|是|向|从|由|即|该区|本区|我区|全区|该|本|这|此|其中|其|"
     "各|每|让|使|部分|等(?!离子)"
 )
@@ -216,6 +216,7 @@ _MAX_NAME = 10
 _ONE_CHAR_INDUSTRIES = frozenset("煤钢铁铝镁铜锂硅氢钛锌镍钒锰碳焦盐酒醋茶药羊牛猪")
 _LEVEL_END = re.compile(r"级$")
 _COUNTED = re.compile(r"\d+[家个户项条]")
+_HAVE_LACK = re.compile("有.{0,4}无")
 _CLASSIFIED = re.compile(r"[另这那每首]?[一二两三四五六七八九十几多]*[条个项]")
 _PUNCTUATION = re.compile(r"[。，,；;：:！？!?“”\"…]")
 # 综改区新材料, 甲园区光伏: the zone that hosts the chain, not part of its name.
@@ -331,8 +332,8 @@ def chain_name(raw: str, counted: bool = False) -> str:
         return ""
     if _DASH_ANCHOR.search(name) or name.isdigit() or _COUNTED.search(name):
         return ""  # 企业31家 (a chain's firms counted), not an industry
-    if _CLASSIFIED.fullmatch(name):
-        return ""  # 另一条, 这条: which chain, not its industry
+    if _CLASSIFIED.fullmatch(name) or _HAVE_LACK.search(name):
+        return ""  # 另一条, 这条: which chain; “有产业无链条”: a slogan, not an industry
     if _PUNCTUATION.search(name):
         return ""  # “。铝”: a quote across a sentence's end
     if any(p in name for p in _GENERIC_PARTS) or not counted and name.endswith(_NOT_INDUSTRY_END):
