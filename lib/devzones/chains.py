@@ -383,6 +383,9 @@ def _after_last_boundary(
             last = m.end()
     for m in _YEAR.finditer(text, last, end):
         last = m.end()
+    close = max(text.rfind("）", last, end), text.rfind(")", last, end))
+    if close != -1 and end - close > 2:  # X示范区（X农高区）功能食品产业链: a gloss, then the name
+        last = close + 1
     return last
 
 
