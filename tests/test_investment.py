@@ -719,6 +719,11 @@ def test_a_zone_named_as_where_a_project_stands_does_not_take_its_figure() -> No
             4.5,
             "甲区第三代半导体中试基地",
         ),
+        (
+            "园区入驻企业23家。甲公司合作建设漳泽110千伏输变电工程，项目总投资1.15亿元。",
+            1.15,
+            "漳泽110千伏输变电工程",
+        ),
         # the works are nearer than a project carried from the sentence before
         (
             "甲公司建成光伏项目。乙区还建立了“共享工程师”平台。今年新建丙检测中心，项目总投资2亿元。",
@@ -755,6 +760,11 @@ def test_roads_counted_with_tiao_are_a_batch() -> None:
         rows_of(doc_of("今年经开区共实施道路项目9条，总里程21.4公里，总投资9.8亿元。")), 9.8
     )
     assert (row["measure"], row["project_count"]) == ("aggregate", 9)
+    row = row_at(rows_of(doc_of("甲路工程已完工。另外4条支路总投资9800万元。")), 0.98)
+    assert (row["measure"], row["project_count"]) == ("aggregate", 4)
+    # roads named as one works are one project
+    row = row_at(rows_of(doc_of("甲区纬三路等4条市政道路新建改造工程总投资3.8亿元。")), 3.8)
+    assert row["measure"] == "total"
 
 
 def test_a_phase_after_a_count_of_firms_is_the_parks_phase() -> None:
