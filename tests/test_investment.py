@@ -847,6 +847,12 @@ def test_list_lines_with_figures_are_rows_not_headers() -> None:
     assert sorted(df["amount_yuan"] / 1e8) == [1, 2, 3]
 
 
+def test_a_promotion_event_for_projects_names_none() -> None:
+    text = "在甲市招商引资项目推介会上，甲开发区与乙公司签订投资协议。项目总投资15.8亿元。"
+    project = row_at(rows_of(doc_of(text)), 15.8)["project"]
+    assert not isinstance(project, str) or "推介" not in project and "招商引资" not in project
+
+
 def test_a_motto_with_zhu_is_not_a_project() -> None:
     text = "甲区坚持以项目建设为主抓手。2.固定资产投资完成52.7亿元，同比增长11.8%。"
     assert "以项目" not in str(row_at(rows_of(doc_of(text)), 52.7)["project"])

@@ -216,6 +216,7 @@ _GENERIC = re.compile(
     r"|在谈|落地|集中|首批|投资|类|其他|批|年度|全年|所有|已|[^\u4e00-\u9fffA-Za-z]+"
 )
 _PROJECT_GROUP = re.compile("集群|群")
+_PROJECT_EVENT = re.compile("(?:推介|洽谈|对接|发布|路演)(?:会|大会|活动)?")
 _PROJECT_WORK = re.compile(
     "建设(?![成的])|(?:年内|当年|全年)?(?:开工率|落地率|履约率|投产率)|工作|服务|招引|推进"
 )
@@ -501,10 +502,11 @@ def _project_candidates(text: str, lo: int, hi: int, batches: bool) -> list[Cand
             continue
         start = _after_joined_item(text, _np_start(text, pos, lo), pos)
         name = text[start:pos]
-        if _PROJECT_WORK.match(text, pos + 2) and _names_none(
-            text[_np_start(text, pos, lo, head_noun=False) : pos]
+        if _PROJECT_EVENT.match(text, pos + 2) or (
+            _PROJECT_WORK.match(text, pos + 2)
+            and _names_none(text[_np_start(text, pos, lo, head_noun=False) : pos])
         ):
-            pass  # 全力推进项目建设, 确保签约项目年内开工率…: the work of projects, none named
+            pass  # 全力推进项目建设, 招商引资项目推介会: the work of projects or an event
         elif not _after_predicate(text, start, lo):
             company, rest = split_company(name)
             label = f"{rest}项目"
