@@ -435,6 +435,17 @@ def test_a_count_of_chains_then_its_list_without_a_chain_word() -> None:
     assert "共有" not in names_in("全市共有重点产业链14条，分别是：甲、乙。")
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "全省开发区聚焦三大重点产业链，包括特钢材料、新能源汽车、高端装备制造。",
+        "全省开发区聚焦3大重点产业链，即特钢材料、新能源汽车和高端装备制造，累计绘制图谱326张。",
+    ],
+)
+def test_a_counted_chain_word_then_a_comma_and_its_list(text) -> None:
+    assert names_in(text) == ["特钢材料", "新能源汽车", "高端装备制造"]
+
+
 def test_which_chain_is_no_name() -> None:
     text = "运城市重点打造的另一条链条——“电解铝—铝合金扁锭—高端铝板带—航空用铝材”也在延伸。"
     staged = chains.extract(doc_of(text)).query("kind == 'staged'")
@@ -499,6 +510,7 @@ def test_one_phrase_before_a_count_of_many_chains_names_none() -> None:
         ("开发区重点发展无人机产业链和无机材料产业链。", ["无人机", "无机材料"]),
         ("甲示范区（甲农高区）功能食品产业链上下游企业达到94家。", ["功能食品"]),
         ("孝义经开区主攻铝镁精深加工产业链。", ["铝镁精深加工"]),
+        ("构建起三条精细化工主链条。光机电产业链是经开区的“当家”链条。", ["精细化工", "光机电"]),
         ("与周边开发区共建产业链上下游。", []),
         ("介休经开区：焦化老产业长出新链条", []),
         ("交城经开区：一个项目带来一条链", []),

@@ -115,7 +115,7 @@ _ETC = re.compile("等(?!离子)")
 _FIRM_WORD = re.compile("企业|公司|集团")
 _LISTED_AS = re.compile("列为|确定为|定为")
 _LIST_COLON = re.compile(
-    r"(?:具体|分别|主要)?(?:为|是|有|包括)?[：:]|包括|分别为|分别是|具体为|主要有"
+    r"[，,]?(?:(?:具体|分别|主要)?(?:为|是|有|包括)?[：:]|包括|分别为|分别是|具体为|主要有|即)"
 )
 _LIST_LEAD = re.compile("分别是|分别为|包括|具体为")
 _COUNTED_LIST = re.compile(r"([0-9]+|[一二两三四五六七八九十]+)条[，,]?$")
@@ -150,6 +150,7 @@ _CATEGORY_WORDS = (
 # Names that are about chains in general, not one industry.
 _GENERIC = {
     "产业",
+    "当家",  # “当家”链条: the leading one
     "上下游",
     "全球",
     "国际",
@@ -325,6 +326,8 @@ def chain_name(raw: str, counted: bool = False) -> str:
     产业链), so an ending that usually names a facility (中心, 平台) does not rule it out."""
     name = _ENUMERATOR.sub("", _TRAILING_NOTE.sub("", raw.strip()))
     name = _CHAIN_SUFFIX.sub("", name).removesuffix("全")
+    if len(name) > 2:
+        name = name.removesuffix("主")  # 精细化工主链条: the main chain of 精细化工
     name = _strip_place_prefix(_ZONE_PREFIX.sub("", _SCALE_PREFIX.sub("", name)))
     if not name or len(name) > _MAX_NAME or name in _GENERIC or _LEVEL_END.search(name):
         return ""
@@ -774,7 +777,7 @@ def _read_right(text: str, pos: int, count: int) -> list[_Item]:
     if colon is None:
         return []
     start = end = colon.end()
-    while end < len(text) and text[end] not in "。;；\n" and end - start < _MAX_LIST:
+    while end < len(text) and text[end] not in "。;；，,\n" and end - start < _MAX_LIST:
         end += 1
     spans = _split_items(text, start, end, count)
     items = [it for a, b in spans if (it := _item(text, a, b, counted=True))]
