@@ -724,6 +724,11 @@ def test_a_zone_named_as_where_a_project_stands_does_not_take_its_figure() -> No
             1.15,
             "漳泽110千伏输变电工程",
         ),
+        (
+            "今年计划实施重点项目68个。一是加快甲药业现代中药产业园建设，项目总投资26亿元。",
+            26,
+            "甲药业现代中药产业园",
+        ),
         # the works are nearer than a project carried from the sentence before
         (
             "甲公司建成光伏项目。乙区还建立了“共享工程师”平台。今年新建丙检测中心，项目总投资2亿元。",

@@ -201,6 +201,7 @@ _NP_STOP_WORDS = (
     "走访",
     "抓好",
     "抓实",
+    "加快",
 )
 _NP_STOP_RE = re.compile(f"[{re.escape(_NP_STOP_CHARS)}]|{'|'.join(_NP_STOP_WORDS)}")
 # Company names hold words such as 建设 and 投资 (山西建设投资集团), so fewer words end them;
@@ -248,6 +249,11 @@ _BUILT_WORKS = re.compile(
     r"(?:新建|建设|建成|扩建|改造)了?"
     r"(?P<works>[\u4e00-\u9fff0-9]{1,16}?(?:厂房|管网|管廊|道路|设施|中心|平台|基地|工程))"
     r"(?:[0-9.]+万?(?:平方米|亩|公里|千米|座|栋))?$"
+)
+# …一是加快X产业园建设 ending a clause: the works being pushed on
+_WORKS_UNDERWAY = re.compile(
+    r"(?:加快|推进|推动|启动)(?P<works>[\u4e00-\u9fff0-9]{2,20}?"
+    r"(?:产业园|园区|基地|厂房|中心|平台|工程))(?:项目)?建设$"
 )
 _WORKS_END = re.compile(
     r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
@@ -924,7 +930,7 @@ def _works_owner(
     if c0 <= lo or cue is None or cue.start() - c0 > 2 or cue.end() != amount.start:
         return owner
     p0 = _clause_start(text, c0 - 1, lo)
-    m = _BUILT_WORKS.search(text, p0, c0 - 1)
+    m = _BUILT_WORKS.search(text, p0, c0 - 1) or _WORKS_UNDERWAY.search(text, p0, c0 - 1)
     if m is None or is_generic(m["works"]) or cand and cand.kind != "anaphor" and cand.end > p0:
         return owner  # (项目总投资…: 项目 is the works)
     if owner.project is not None and owner.project == area_label:
