@@ -858,6 +858,15 @@ def test_a_promotion_event_for_projects_names_none() -> None:
     assert not isinstance(project, str) or "推介" not in project and "招商引资" not in project
 
 
+def test_a_batch_named_without_its_area_takes_the_zone_its_clause_is_about() -> None:
+    doc = doc_of(
+        "（二）龙门工业园区。实施重点项目27个，总投资146.2亿元。包括甲产业园等项目;产业类项目112个,总投资616亿元。"
+    )
+    df = rows_of(doc, pd.concat([mentions_of(doc, "龙门工业园区"), mentions_of(doc, "甲产业园")]))
+    assert row_at(df, 146.2)["project"] == "龙门工业园区实施重点项目27个"
+    assert row_at(df, 616)["project"] == "产业类项目112个"  # the park only ends a list
+
+
 def test_a_motto_with_zhu_is_not_a_project() -> None:
     text = "甲区坚持以项目建设为主抓手。2.固定资产投资完成52.7亿元，同比增长11.8%。"
     assert "以项目" not in str(row_at(rows_of(doc_of(text)), 52.7)["project"])

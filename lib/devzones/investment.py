@@ -258,6 +258,10 @@ _WORKS_UNDERWAY = re.compile(
 _WORKS_END = re.compile(
     r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
 )
+_ENUMERATOR = re.compile(
+    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]是|[▲■◆●])?\s*"
+)
+_ZONE_REACH = 60  # how far back a batch named without its area looks for the zone
 _LOCATED = ("位于", "地处", "坐落于", "坐落在")  # a zone after these is where, not who
 _ZONE_JOINERS = {"、", "和", "及", "与", "以及"}  # between zones a 分别 list gives figures to
 _FACILITIES = ("中心", "平台", "装置", "基地")
@@ -913,6 +917,24 @@ def _area_indicator(text: str, amount: Amount, lo: int, cand: Candidate) -> bool
     return cand.end <= c0 and text.find("固定资产投资", c0, amount.start) != -1
 
 
+def _batch_of_zone(text: str, mentions: _Mentions, owner: _Owner, cand: Candidate) -> _Owner:
+    """（二）榆次工业园区。实施重点项目27个… / X开发区围绕…，实施项目28个: a batch named without
+    its area is the batch of the zone named just before it in the paragraph."""
+    label = owner.project or ""
+    if _AREA_RE.search(label) or any(
+        n in label for _, _, n in mentions.inside(cand.start, cand.end)
+    ):
+        return owner
+    lo = max(_paragraph_start(text, cand.start - 1) if cand.start else 0, cand.start - _ZONE_REACH)
+    before = mentions.inside(lo, cand.start)
+    if not before:
+        return owner
+    start, _, zone = before[-1]
+    # only the zone the clause is about: it opens its clause, after at most an enumerator
+    opener = text[_clause_start(text, start, lo) : start]
+    return replace(owner, project=zone + label) if _ENUMERATOR.fullmatch(opener) else owner
+
+
 def _works_owner(
     text: str,
     amount: Amount,
@@ -1322,6 +1344,8 @@ def rows(doc: Document, zone_mentions: Sequence[Mapping]) -> list[dict]:
             ):
                 continue
             # 3个配套项目投资额分别为5600万元、4200万元和2800万元: one figure per project
+            if owner.batch and cand is not None and cand.kind == "batch":
+                owner = _batch_of_zone(text, mentions, owner, cand)
             if owner.batch and owner.count == len(_listed_figures(text, amount, amounts, s0)):
                 owner = replace(owner, count=None, batch=False)
             if measure == "total" and (owner.batch or _CLUSTER.search(owner.project or "")):
