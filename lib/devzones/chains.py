@@ -118,8 +118,9 @@ _LIST_COLON = re.compile(
     r"[，,]?(?:(?:具体|分别|主要)?(?:为|是|有|包括)?[：:]|包括|分别为|分别是|具体为|主要有|即)"
 )
 _LIST_LEAD = re.compile("分别是|分别为|包括|具体为")
-_COUNTED_LIST = re.compile(r"([0-9]+|[一二两三四五六七八九十]+)条[，,]?$")
-_COUNT_AFTER = re.compile(r"(?:共|共有|达)?\s*([0-9]+|[一二两三四五六七八九十]+)\s*条[，,]?")
+_CHAINS_COUNTED = r"([0-9]+|[一二两三四五六七八九十]+)\s*条[，,]?"  # 12条, / 十一条，
+_COUNTED_LIST = re.compile(_CHAINS_COUNTED + "$")
+_COUNT_AFTER = re.compile(r"(?:共|共有|达)?\s*" + _CHAINS_COUNTED)
 _COUNT = re.compile(r"(等)?\s*([0-9]+|[一二两三四五六七八九十]+|几)\s*(条|个|大|项|类|支)")
 # Words that qualify a group of chains rather than name one.
 _CATEGORY_WORDS = (

@@ -258,9 +258,8 @@ _WORKS_UNDERWAY = re.compile(
 _WORKS_END = re.compile(
     r"(?:项目|工程|中心|平台|基地|产业园|生产线|工厂|电站|厂房|管网|管廊|设施)$"
 )
-_ENUMERATOR = re.compile(
-    r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[.．、]|[一二三四五六七八九十]是|[▲■◆●])?\s*"
-)
+_ITEM_NUMBER = r"\d{1,2}[.．、]|[（(][\d一二三四五六七八九十]{1,3}[)）]"  # 1. / （二）
+_ENUMERATOR = re.compile(rf"\s*(?:{_ITEM_NUMBER}|[一二三四五六七八九十]是|[▲■◆●])?\s*")
 _ZONE_REACH = 60  # how far back a batch named without its area looks for the zone
 _LOCATED = ("位于", "地处", "坐落于", "坐落在")  # a zone after these is where, not who
 _ZONE_JOINERS = {"、", "和", "及", "与", "以及"}  # between zones a 分别 list gives figures to
@@ -925,7 +924,8 @@ def _batch_of_zone(text: str, mentions: _Mentions, owner: _Owner, cand: Candidat
         n in label for _, _, n in mentions.inside(cand.start, cand.end)
     ):
         return owner
-    lo = max(_paragraph_start(text, cand.start - 1) if cand.start else 0, cand.start - _ZONE_REACH)
+    # from the line before when the batch opens its own (a heading such as （二）X园区 above it)
+    lo = max(_paragraph_start(text, max(cand.start - 1, 0)), cand.start - _ZONE_REACH)
     before = mentions.inside(lo, cand.start)
     if not before:
         return owner
@@ -1509,7 +1509,7 @@ def _table_figures(
 # A list of projects under a line that declares the unit (…清单如下(单位:万元):), one numbered
 # item per line, its figures bare numbers after their cues: 1.X项目,总投资68500,一季度完成投资8600;
 _UNIT_NOTE = re.compile(r"[（(](?:金额)?单位[:：]\s*(?P<unit>万亿|亿|万|)元[)）][:：]?\s*$")
-_ITEM_OPEN = re.compile(r"\s*(?:\d{1,2}[.．、]|[（(][\d一二三四五六七八九十]{1,3}[)）])\s*")
+_ITEM_OPEN = re.compile(rf"\s*(?:{_ITEM_NUMBER})\s*")
 _ITEM_NAME_END = re.compile(r"[，,；;：:]")
 _BARE_NUMBER = re.compile(
     r"(?<![\d.])\d[\d,]*(?:\.\d+)?(?![\d.,]*\s*(?:[万亿]?元|[%％个家项人吨亩年月日]))"
